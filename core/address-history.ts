@@ -1,0 +1,141 @@
+/**
+ * An address's story for the shells: its events from the store, its periods and status from
+ * the policy (a pure function), the typo and disposable checks from the classifier, and the
+ * explanation in the agent's language.
+ */
+import type {
+  AddressListEntry,
+  AddressListRequest,
+  AddressReport,
+  Lang,
+  ReleaseRequest,
+  ReleaseResult,
+  Settings,
+} from './contract';
+import { checkAddress } from './classify';
+import { domainOf, normalizeAddress, type DeliveryEvent } from './model/event';
+import type { Release } from './model/status';
+import {
+  explainHistory,
+  loadPolicyFile,
+  presetPolicy,
+  reconstructAddress,
+  reconstructAll,
+  validateRelease,
+  type ImportedListEntry,
+  type Policy,
+} from './policy';
+import type { Database } from './store/database';
+import { eventsOfAddress } from './store/events';
+import { streamEventsByAddress } from './store/address-stream';
+import { allReleases, importedListOf, recordRelease, releasesOf, type ImportedListRow } from './store/releases';
+
+export async function activePolicy(settings: Settings): Promise<Policy> {
+  if (settings.policyFile) {
+    const loaded = await loadPolicyFile(settings.policyFile);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    return loaded.policy;
+  }
+  return presetPolicy(settings.policyPreset);
+}
+
+function toImportedEntry(row: ImportedListRow): ImportedListEntry {
+  return {
+    address: row.address,
+    status: row.status as ImportedListEntry['status'],
+    since: row.since,
+    source: { importId: row.importId, file: row.file, line: row.line },
+  };
+}
+
+async function historyOf(db: Database, address: string, settings: Settings, at?: string) {
+  const [events, releases, imported, policy] = await Promise.all([
+    eventsOfAddress(db, address),
+    releasesOf(db, address),
+    importedListOf(db, address),
+    activePolicy(settings),
+  ]);
+  const checks = checkAddress(address, { bounced: events.some((e) => e.type === 'hard_bounce') });
+  const history = reconstructAddress({
+    address,
+    events,
+    releases,
+    imported: imported.map(toImportedEntry),
+    disposable: checks.disposable,
+    policy,
+    at,
+  });
+  return { events, history, checks };
+}
+
+export async function addressReport(
+  db: Database,
+  address: string,
+  options: { at?: string; lang: Lang; timeZone: string; settings: Settings },
+): Promise<AddressReport> {
+  const { events, history, checks } = await historyOf(db, address, options.settings, options.at);
+  const visible = options.at ? events.filter((e) => e.time <= new Date(options.at!).toISOString()) : events;
+  return {
+    address,
+    domain: domainOf(address),
+    status: history.status,
+    until: history.until,
+    unsubscribed: history.unsubscribed,
+    periods: history.periods,
+    explanation: explainHistory(history, options.lang, options.timeZone),
+    typoSuggestion: checks.typoSuggestion,
+    disposable: checks.disposable,
+    events: visible,
+  };
+}
+
+/** Every address in a status, computed set-wise in one pass over the store. */
+export async function addressesInStatus(
+  db: Database,
+  request: AddressListRequest,
+  settings: Settings,
+): Promise<AddressListEntry[]> {
+  const policy = await activePolicy(settings);
+  const releases = await allReleases(db);
+  const imported = (await importedListOf(db, null)).map(toImportedEntry);
+  const limit = request.limit ?? Number.POSITIVE_INFINITY;
+  const out: AddressListEntry[] = [];
+  const rows = reconstructAll(streamEventsByAddress(db, request.at), {
+    policy,
+    releases,
+    imported,
+    isDisposable: (domain) => checkAddress(`x@${domain}`).disposable,
+    at: request.at,
+  });
+  for await (const row of rows) {
+    if (row.status !== request.status) continue;
+    out.push({ address: row.address, status: row.status, until: row.until, since: row.since });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+const RELEASABLE = ['long_quarantine', 'blacklisted', 'soft_quarantine'] as const;
+
+export async function releaseAddress(db: Database, request: ReleaseRequest, settings: Settings): Promise<ReleaseResult> {
+  const address = normalizeAddress(request.address);
+  const { history } = await historyOf(db, address, settings);
+  const status = history.status;
+  if (!(RELEASABLE as readonly string[]).includes(status)) {
+    return { ok: false, error: `${address} is not in quarantine or on the blacklist (status: ${status}); there is nothing to release.` };
+  }
+  const by = request.by?.trim() || 'agent';
+  const verdict = validateRelease({ history, status: status as Release['status'], reason: request.reason, by }, settings.lang);
+  if (!verdict.ok) return { ok: false, error: verdict.error.message };
+  const release: Release = {
+    address,
+    time: new Date().toISOString(),
+    by,
+    reason: request.reason.trim(),
+    status: status as Release['status'],
+  };
+  if (!request.dryRun) await recordRelease(db, release);
+  return { ok: true, release };
+}
+
+export type { DeliveryEvent };

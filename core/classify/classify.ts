@@ -1,0 +1,195 @@
+/**
+ * classify(): from (reply code, enhanced code, diagnostic text, recipient domain, source hint,
+ * event type) to {category, severity, actor, countsAgainstAddress, rule}. Pure and deterministic.
+ *
+ * The rule table (./rules) is ordered; the first rule whose conditions all hold decides. The
+ * table runs: provider texts → generic texts → source hints → weak generic texts → enhanced
+ * status codes (RFC 3463) → basic reply codes. A text rule is only tested when one of its
+ * required literals occurs in the text (see ./prefilter), so a classification costs a few
+ * regex tests whatever the size of the table.
+ */
+import type { Actor, Category, Classification, ClassifyInput, Severity } from '../model/category';
+import type { Rule } from './rule-types';
+import { compileTable, lookupEnhancedKeys, type CompiledTable, type Facts } from './compile';
+import { extractCode, extractEnhanced, normalizeDomain, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
+import { RULES } from './rules';
+
+/** SPEC §4: the categories that may move an address toward quarantine. */
+export const COUNTS_AGAINST_ADDRESS: ReadonlySet<Category> = new Set<Category>([
+  'user_unknown',
+  'address_invalid',
+  'mailbox_inactive',
+  'domain_invalid',
+  'mailbox_full',
+]);
+
+/** Permanent failures that are the address's fault (mailbox_full stays soft: SPEC §4, seed 003). */
+const HARD_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
+  'user_unknown',
+  'address_invalid',
+  'mailbox_inactive',
+  'domain_invalid',
+]);
+
+/** Who must act, by default, for each category (a rule may say otherwise). */
+export const DEFAULT_ACTOR: Readonly<Record<Category, Actor>> = {
+  user_unknown: 'recipient',
+  address_invalid: 'recipient',
+  mailbox_inactive: 'recipient',
+  domain_invalid: 'recipient_domain',
+  mailbox_full: 'recipient',
+  domain_unreachable: 'recipient_domain',
+  server_unavailable: 'network',
+  greylisted: 'network',
+  rate_limited: 'sender_reputation',
+  sender_blocklisted: 'sender_reputation',
+  spam_content: 'content',
+  policy: 'content',
+  auth_failure: 'sender_config',
+  config: 'sender_config',
+  relay_denied: 'sender_config',
+  message_too_large: 'content',
+  expired: 'network',
+  unknown: 'platform',
+};
+
+/** Event types that are not failures: severity `none`. */
+const NOT_FAILURE_TYPES = new Set([
+  'delivered', 'sent', 'requested', 'queued', 'open', 'opened', 'click', 'clicked', 'unsubscribe', 'unsub',
+  'complaint', 'spam', 'success', 'd',
+]);
+/** Event types that are final failures (never `transient`). */
+const FINAL_TYPES = new Set([
+  'hard_bounce', 'soft_bounce', 'bounce', 'bounced', 'blocked', 'expired', 'failed', 'hardbounced', 'softbounced', 'b',
+]);
+const DEFERRED_TYPES = new Set(['deferred', 'deferral', 'delayed', 'transient', 't', 'tq']);
+
+export interface Classifier {
+  classify(input: ClassifyInput): Classification;
+  /** the compiled table, for tests and tools */
+  readonly table: CompiledTable;
+}
+
+/** Builds a classifier over another rule table (tests, experiments). */
+export function createClassifier(rules: readonly Rule[]): Classifier {
+  const table = compileTable(rules);
+  const bits = new Uint32Array(table.words);
+  const mark = (list: number[] | undefined): void => {
+    if (!list) return;
+    for (let k = 0; k < list.length; k++) {
+      const r = list[k];
+      bits[r >>> 5] |= 1 << (r & 31);
+    }
+  };
+
+  // candidates reached by an enhanced code or a basic code, memoised (there are few distinct codes)
+  const enhancedMemo = new Map<string, number[]>();
+  const codeMemo = new Map<number, number[]>();
+  const enhancedCandidates = (e: string): number[] => {
+    let list = enhancedMemo.get(e);
+    if (!list) {
+      list = lookupEnhancedKeys(e).flatMap((k) => table.byEnhanced.get(k) ?? []);
+      if (enhancedMemo.size < 10_000) enhancedMemo.set(e, list);
+    }
+    return list;
+  };
+  const codeCandidates = (c: number): number[] => {
+    let list = codeMemo.get(c);
+    if (!list) {
+      list = [...(table.byCode.get(String(c)) ?? []), ...(table.byCode.get(`${Math.floor(c / 100)}xx`) ?? [])];
+      codeMemo.set(c, list);
+    }
+    return list;
+  };
+
+  function decide(f: Facts): Rule | null {
+    bits.set(table.always);
+    if (f.text.length >= 3) table.literalIndex.scan(f.text, bits);
+    if (f.hint !== null) mark(table.byHint.get(f.hint));
+    if (f.enhanced !== null) mark(enhancedCandidates(f.enhanced));
+    if (f.code !== null) mark(codeCandidates(f.code));
+    const rules = table.rules;
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w];
+      while (word !== 0) {
+        const low = word & -word;
+        const bit = 31 - Math.clz32(low);
+        word ^= low;
+        const cr = rules[(w << 5) + bit];
+        if (cr.test(f)) return cr.rule;
+      }
+    }
+    return null;
+  }
+
+  function classify(input: ClassifyInput): Classification {
+    const raw = input.diagnostic ?? '';
+    const text = normalizeText(raw);
+    const code = validCode(input.smtpCode) ?? (raw ? extractCode(raw) : null);
+    const enhanced = normalizeEnhanced(input.enhancedCode) ?? (raw ? extractEnhanced(raw) : null);
+    const facts: Facts = {
+      text,
+      code,
+      enhanced,
+      domain: normalizeDomain(input.domain),
+      hint: normalizeHint(input.hint),
+    };
+    const type = input.type ? input.type.trim().toLowerCase() : null;
+    const rule = decide(facts);
+    const category: Category = rule ? rule.category : 'unknown';
+    const ruleId = rule ? rule.id : text || code !== null || enhanced !== null || facts.hint ? 'no-rule' : 'no-information';
+    const severity = rule?.severity && !(type !== null && (NOT_FAILURE_TYPES.has(type) || DEFERRED_TYPES.has(type)))
+      ? rule.severity
+      : deriveSeverity(category, type, code, enhanced, ruleId === 'no-information');
+    const counts = severity === 'none' ? false : (rule?.countsAgainstAddress ?? COUNTS_AGAINST_ADDRESS.has(category));
+    return {
+      category,
+      severity,
+      actor: rule?.actor ?? DEFAULT_ACTOR[category],
+      countsAgainstAddress: counts,
+      rule: ruleId,
+    };
+  }
+
+  return { classify, table };
+}
+
+function validCode(c: number | null | undefined): number | null {
+  return typeof c === 'number' && Number.isInteger(c) && c >= 200 && c <= 599 ? c : null;
+}
+
+function codeClass(code: number | null, enhanced: string | null): number | null {
+  if (code !== null) return Math.floor(code / 100);
+  if (enhanced !== null) return Number(enhanced[0]);
+  return null;
+}
+
+function deriveSeverity(category: Category, type: string | null, code: number | null, enhanced: string | null, empty: boolean): Severity {
+  if (type !== null) {
+    if (NOT_FAILURE_TYPES.has(type)) return 'none';
+    if (DEFERRED_TYPES.has(type)) return 'transient';
+  }
+  const cls = codeClass(code, enhanced);
+  const final = type !== null && FINAL_TYPES.has(type);
+  if (cls === 2) return 'none';
+  if (cls === 4 && !final) return 'transient';
+  if (empty && !final) return 'none';
+  if (HARD_CATEGORIES.has(category) && cls !== 4) return 'hard';
+  return 'soft';
+}
+
+const DEFAULT = createClassifier(RULES);
+
+/** Classifies one delivery outcome with the built-in rule table. Pure and deterministic. */
+export function classify(input: ClassifyInput): Classification {
+  return DEFAULT.classify(input);
+}
+
+/** The built-in compiled table (tests, `rebond unknowns`, explanations). */
+export const defaultTable: CompiledTable = DEFAULT.table;
+
+/** The rule with this id in the built-in table, if any. */
+export function findRule(id: string): Rule | undefined {
+  return RULES_BY_ID.get(id);
+}
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r] as const));

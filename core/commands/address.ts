@@ -1,0 +1,64 @@
+/** `rebond address`: one address's status, periods, explanation and events. */
+import type { Command } from 'commander';
+import type { AddressReport } from '../contract';
+import { DB_OPTION, parseInstant, parseLang, print, printJson, withEngine } from './shared';
+
+export function register(program: Command): void {
+  program
+    .command('address')
+    .description("an address's status, history and events, oldest first")
+    .requiredOption(...DB_OPTION)
+    .option('--at <instant>', 'the status as of this ISO-8601 instant')
+    .option('--lang <lang>', 'fr | en (default: the workspace setting)')
+    .option('--json', 'print one JSON object')
+    .argument('<email>', 'the address (matched trimmed, case-insensitively)')
+    .action(async (email: string, options: { db: string; at?: string; lang?: string; json?: boolean }) => {
+      const at = parseInstant(options.at, '--at');
+      const lang = parseLang(options.lang);
+      const report = await withEngine(options.db, (engine) => engine.address({ address: email, at, lang }));
+      if (options.json) {
+        printJson({
+          address: report.address,
+          status: report.status,
+          until: report.until,
+          unsubscribed: report.unsubscribed,
+          explanation: report.explanation,
+          typoSuggestion: report.typoSuggestion,
+          disposable: report.disposable,
+          periods: report.periods,
+          events: report.events.map((e) => ({
+            time: e.time,
+            type: e.type,
+            category: e.category,
+            smtpCode: e.smtpCode,
+            enhancedCode: e.enhancedCode,
+            diagnostic: e.diagnostic,
+            countsAgainstAddress: e.countsAgainstAddress,
+            messageId: e.messageId,
+            campaign: e.campaign,
+            source: { file: e.source.file, line: e.source.line },
+          })),
+        });
+        return;
+      }
+      printReport(report);
+    });
+}
+
+function printReport(report: AddressReport): void {
+  print(`${report.address} — ${report.status}${report.until ? ` until ${report.until}` : ''}${report.unsubscribed ? ' (unsubscribed)' : ''}`);
+  print(report.explanation);
+  if (report.typoSuggestion) print(`Did you mean ${report.typoSuggestion}?`);
+  if (report.periods.length > 0) {
+    print();
+    print('Periods:');
+    for (const p of report.periods) print(`  ${p.status.padEnd(16)} ${p.start} → ${p.end ?? '…'}  (${p.rule})`);
+  }
+  print();
+  print(`Events (${report.events.length}):`);
+  for (const e of report.events) {
+    const reply = [e.smtpCode, e.enhancedCode].filter((x) => x !== null).join(' ');
+    const text = e.diagnostic ? ` ${reply ? reply + ' ' : ''}${e.diagnostic}` : reply ? ` ${reply}` : '';
+    print(`  ${e.time}  ${e.type.padEnd(11)} ${(e.category ?? '').padEnd(18)}${text}  [${e.source.file}:${e.source.line}]`);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Mailjet's vocabulary as data (../shared/FORMATS.md): Event API / webhook fields, the
+ * message-history fields, and how each event or status maps onto our event types.
+ */
+import type { EventType } from '../../model/event';
+import type { Synonyms } from '../header';
+
+export type MailjetField =
+  | 'event'
+  | 'time'
+  | 'email'
+  | 'hardBounce'
+  | 'errorRelatedTo'
+  | 'error'
+  | 'comment'
+  | 'smtpReply'
+  | 'messageId'
+  | 'customCampaign'
+  | 'campaignId'
+  | 'source';
+
+/** Header names by meaning, first match wins; compared without case, accents or punctuation. */
+export const MAILJET_COLUMNS: Synonyms<MailjetField> = {
+  event: ['event', 'EventType', 'Status', 'Event type', 'Type'],
+  time: ['time', 'EventAt', 'ArrivedAt', 'Date', 'Timestamp', 'Event date'],
+  email: ['email', 'E-mail', 'Contact', 'ContactAlt', 'Recipient', 'To'],
+  hardBounce: ['hard_bounce', 'StatePermanent', 'Hard bounce'],
+  errorRelatedTo: ['error_related_to', 'Error related to'],
+  error: ['error', 'State', 'Error'],
+  comment: ['comment', 'Comment', 'SMTP response'],
+  smtpReply: ['smtp_reply', 'SMTP reply'],
+  messageId: ['MessageID', 'Message_ID', 'mj_message_id', 'Message ID', 'ID'],
+  customCampaign: ['customcampaign', 'Custom campaign'],
+  campaignId: ['mj_campaign_id', 'CampaignID', 'Campaign'],
+  source: ['source'],
+};
+
+/** Event API `event` values and message-history `Status`/`EventType` values, lower-cased. */
+export const MAILJET_EVENT_TYPES: Record<string, EventType> = {
+  queued: 'requested',
+  sent: 'delivered',
+  delivered: 'delivered',
+  open: 'open',
+  opened: 'open',
+  click: 'click',
+  clicked: 'click',
+  bounce: 'soft_bounce', // `hard_bounce: true` makes it hard
+  bounced: 'soft_bounce',
+  softbounced: 'soft_bounce',
+  hardbounced: 'hard_bounce',
+  deferred: 'deferred',
+  blocked: 'blocked',
+  spam: 'complaint',
+  unsub: 'unsubscribe',
+  unsubscribed: 'unsubscribe',
+};
+
+/** The columns that say, in Mailjet's words, why a message failed: the classifier's hint. */
+export const MAILJET_HINT_FIELDS: MailjetField[] = ['errorRelatedTo', 'error'];

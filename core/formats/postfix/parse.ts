@@ -1,0 +1,356 @@
+/**
+ * Postfix syslog lines into delivery events, one forward pass. Lines are recognised with
+ * `indexOf`/`startsWith` and character codes; regular expressions run only on the few lines
+ * that carry a server reply. The `from=` (qmgr) and `message-id=` (cleanup) lines of a queue id
+ * are remembered and joined to its `to=` results within a time window, since queue ids are reused.
+ */
+import type { EventType, StageRow } from '../../model/event';
+import { SyslogClock, type ParsedStamp } from './syslog-time';
+
+/** How long a queue id's from=/message-id= stay joinable (Postfix keeps mail 5 days by default). */
+export const JOIN_WINDOW_MS = 7 * 86_400_000;
+/** Lines longer than this are not Postfix lines (syslog truncates far earlier). */
+const MAX_LINE = 64 * 1024;
+
+interface Pending {
+  text: string | null;
+  dsn: string | null;
+  relay: string | null;
+  smtpCode: number | null;
+  delay: number | null;
+}
+
+interface QueueEntry {
+  seen: number;
+  from: string | null;
+  messageId: string | null;
+  /** recipients whose last result was `deferred`: a later `status=expired` is theirs */
+  deferred: Map<string, Pending> | null;
+}
+
+export interface PostfixSink {
+  row(row: StageRow): void;
+  reject(line: number, message: string): void;
+}
+
+export interface ParsedDelivery {
+  queueId: string;
+  address: string;
+  relay: string | null;
+  delay: number | null;
+  dsn: string | null;
+  status: string;
+  text: string | null;
+  smtpCode: number | null;
+}
+
+/** `sent`, `deferred`, `bounced`, `expired` → our types; anything else is not a delivery result. */
+export function postfixType(status: string, dsn: string | null): EventType | null {
+  switch (status) {
+    case 'sent':
+      return 'delivered';
+    case 'deferred':
+      return 'deferred';
+    case 'bounced':
+      return dsn !== null && dsn.charCodeAt(0) === 52 /* 4 */ ? 'soft_bounce' : 'hard_bounce';
+    case 'expired':
+      return 'soft_bounce';
+    default:
+      return null;
+  }
+}
+
+/** Statuses that are address-verification probes or other non-deliveries: skipped, not errors. */
+const NOT_DELIVERIES = new Set(['deliverable', 'undeliverable', 'undeliverable-but-not-cached', 'forwarded']);
+
+/** The reply code of a server reply inside a Postfix reason, e.g. `host x[1.2.3.4] said: 550 5.1.1 …`. */
+export function replyCode(text: string): number | null {
+  let i = text.indexOf(' said: ');
+  if (i >= 0) i += 7;
+  else {
+    i = text.indexOf('refused to talk to me: ');
+    if (i >= 0) i += 23;
+    else i = 0;
+  }
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  const c = text.charCodeAt(i + 2) - 48;
+  const d = text.charCodeAt(i + 3);
+  if (a >= 2 && a <= 5 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && (d === 32 || d === 45 || Number.isNaN(d))) {
+    return a * 100 + b * 10 + c;
+  }
+  return null;
+}
+
+/**
+ * The delivery result that starts at `p` (the `to=` of `QUEUEID: to=…`), or the reason it is
+ * not one.
+ */
+export function parseDelivery(line: string, queueId: string, p: number): ParsedDelivery | string {
+  p += 3;
+  let address: string;
+  let q: number;
+  if (line.charCodeAt(p) === 60 /* < */) {
+    q = line.indexOf('>', p + 1);
+    if (q < 0) return 'the recipient address has no closing ">"';
+    address = line.slice(p + 1, q);
+    q++;
+  } else {
+    q = line.indexOf(',', p);
+    if (q < 0) return 'the recipient address is not followed by the delivery fields';
+    address = line.slice(p, q);
+  }
+  if (address.length === 0) return 'empty recipient address';
+  const statusAt = line.indexOf(', status=', q);
+  if (statusAt < 0) return 'a delivery line without status=';
+  const relay = field(line, ', relay=', q, statusAt);
+  const delayText = field(line, ', delay=', q, statusAt);
+  const dsn = field(line, ', dsn=', q, statusAt);
+  let s = statusAt + 9;
+  let e = s;
+  while (e < line.length) {
+    const ch = line.charCodeAt(e);
+    if (ch === 32 || ch === 44 || ch === 40) break;
+    e++;
+  }
+  const status = line.slice(s, e);
+  if (status.length === 0) return 'empty status=';
+  let text: string | null = null;
+  const open = line.indexOf('(', e);
+  if (open >= 0) {
+    const close = line.lastIndexOf(')');
+    text = (close > open ? line.slice(open + 1, close) : line.slice(open + 1)).trim() || null;
+  }
+  s = 0;
+  const delay = delayText === null ? null : Number(delayText);
+  return {
+    queueId,
+    address,
+    relay,
+    delay: delay === null || Number.isNaN(delay) ? null : delay,
+    dsn: dsn !== null && /^[245]\.\d{1,3}\.\d{1,3}$/.test(dsn) ? dsn : null,
+    status,
+    text,
+    smtpCode: text === null ? null : replyCode(text),
+  };
+}
+
+function field(line: string, name: string, from: number, before: number): string | null {
+  const i = line.indexOf(name, from);
+  if (i < 0 || i > before) return null;
+  const s = i + name.length;
+  let e = line.indexOf(',', s);
+  if (e < 0 || e > before) e = before;
+  const value = line.slice(s, e).trim();
+  return value.length === 0 ? null : value;
+}
+
+export interface PostfixCounts {
+  lines: number;
+  events: number;
+  /** lines neither used (events, from=, message-id=, removed) nor in error: other daemons, connections… */
+  skipped: number;
+  rejected: number;
+}
+
+/** One file's worth of Postfix parsing state. Feed lines in order with `line()`. */
+export class PostfixParser {
+  readonly counts: PostfixCounts = { lines: 0, events: 0, skipped: 0, rejected: 0 };
+  private readonly queue = new Map<string, QueueEntry>();
+  private readonly stamp: ParsedStamp = { ms: 0, end: 0 };
+  private lastSweep = 0;
+  private lastMs = 0;
+
+  constructor(
+    private readonly clock: SyslogClock,
+    private readonly sink: PostfixSink,
+  ) {}
+
+  line(line: string, lineNumber: number): void {
+    this.counts.lines++;
+    if (line.length === 0) return;
+    if (line.length > MAX_LINE) {
+      // A Postfix line never gets this long; only a broken file does.
+      if (line.includes(' to=')) this.reject(lineNumber, `a line of ${line.length} characters is not a Postfix line`);
+      else this.counts.skipped++;
+      return;
+    }
+    // the body: after "program[pid]: "
+    const colon = line.indexOf(']: ');
+    if (colon < 0) {
+      this.counts.skipped++;
+      return;
+    }
+    let b = colon + 3;
+    if (line.charCodeAt(b) === 91 /* [ */ && line.startsWith('[ID ', b)) {
+      // Solaris: "[ID 197553 mail.info] "
+      const close = line.indexOf('] ', b);
+      if (close < 0) {
+        this.counts.skipped++;
+        return;
+      }
+      b = close + 2;
+    }
+    // queue id: letters and digits up to ": "
+    let e = b;
+    while (e < line.length) {
+      const ch = line.charCodeAt(e);
+      if (!((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) break;
+      e++;
+    }
+    if (e === b || line.charCodeAt(e) !== 58 || line.charCodeAt(e + 1) !== 32 || e - b > 20) {
+      this.counts.skipped++;
+      return;
+    }
+    const p = e + 2;
+    const c = line.charCodeAt(p);
+    if (c === 116 /* t */ && line.startsWith('to=', p)) this.delivery(line, lineNumber, line.slice(b, e), p);
+    else if (c === 102 /* f */ && line.startsWith('from=', p)) this.from(line, lineNumber, line.slice(b, e), p);
+    else if (c === 109 /* m */ && line.startsWith('message-id=', p)) this.messageId(line, lineNumber, line.slice(b, e), p);
+    else if (c === 114 /* r */ && line.startsWith('removed', p) && line.length === p + 7) {
+      this.queue.delete(line.slice(b, e));
+    } else this.counts.skipped++;
+  }
+
+  private time(line: string): number | null {
+    if (!this.clock.parse(line, this.stamp)) return null;
+    const ms = this.stamp.ms;
+    this.lastMs = ms;
+    if (ms - this.lastSweep > 3_600_000) this.sweep(ms);
+    return ms;
+  }
+
+  /**
+   * For from=/message-id= lines, which only need a time for the join window: the time of the
+   * last line read exactly is close enough (minutes apart at most) and costs nothing.
+   */
+  private approximateTime(line: string): number | null {
+    return this.lastMs !== 0 ? this.lastMs : this.time(line);
+  }
+
+  /** Forgets queue ids not seen for longer than the join window (bounded memory on huge logs). */
+  private sweep(now: number): void {
+    this.lastSweep = now;
+    for (const [id, entry] of this.queue) if (now - entry.seen > JOIN_WINDOW_MS) this.queue.delete(id);
+  }
+
+  private entry(queueId: string, ms: number, fresh: boolean): QueueEntry {
+    let entry = this.queue.get(queueId);
+    if (!entry || fresh || ms - entry.seen > JOIN_WINDOW_MS || entry.seen - ms > JOIN_WINDOW_MS) {
+      entry = { seen: ms, from: null, messageId: null, deferred: null };
+      this.queue.set(queueId, entry);
+    } else if (ms > entry.seen) entry.seen = ms;
+    return entry;
+  }
+
+  private reject(line: number, message: string): void {
+    this.counts.rejected++;
+    this.sink.reject(line, message);
+  }
+
+  private delivery(line: string, lineNumber: number, queueId: string, p: number): void {
+    const ms = this.time(line);
+    if (ms === null) return this.reject(lineNumber, 'a delivery line without a readable timestamp');
+    const parsed = parseDelivery(line, queueId, p);
+    if (typeof parsed === 'string') return this.reject(lineNumber, parsed);
+    const type = postfixType(parsed.status, parsed.dsn);
+    if (type === null) {
+      if (NOT_DELIVERIES.has(parsed.status)) this.counts.skipped++;
+      else this.reject(lineNumber, `unknown delivery status "${parsed.status}"`);
+      return;
+    }
+    const entry = this.entry(queueId, ms, false);
+    if (parsed.status === 'deferred') {
+      if (!entry.deferred) entry.deferred = new Map();
+      entry.deferred.set(parsed.address, {
+        text: parsed.text,
+        dsn: parsed.dsn,
+        relay: parsed.relay,
+        smtpCode: parsed.smtpCode,
+        delay: parsed.delay,
+      });
+    } else if (entry.deferred) entry.deferred.delete(parsed.address);
+    this.counts.events++;
+    this.sink.row({
+      time: new Date(ms),
+      address: parsed.address,
+      type,
+      smtpCode: parsed.smtpCode,
+      enhancedCode: parsed.dsn,
+      diagnostic: parsed.text,
+      messageId: entry.messageId,
+      sender: entry.from,
+      relay: parsed.relay,
+      delaySeconds: parsed.delay,
+      hint: `postfix:${parsed.status}`,
+      line: lineNumber,
+    });
+  }
+
+  private from(line: string, lineNumber: number, queueId: string, p: number): void {
+    const expiredAt = line.indexOf(', status=expired', p);
+    const ms = expiredAt >= 0 ? this.time(line) : this.approximateTime(line);
+    if (ms === null) {
+      this.counts.skipped++;
+      return;
+    }
+    let s = p + 5;
+    let end: number;
+    if (line.charCodeAt(s) === 60) {
+      s++;
+      end = line.indexOf('>', s);
+    } else end = line.indexOf(',', s);
+    if (end < 0) end = line.length;
+    const from = line.slice(s, end);
+    const expired = expiredAt >= 0;
+    const entry = this.entry(queueId, ms, false);
+    if (from.length > 0) entry.from = from;
+    if (!expired) return;
+    // qmgr: "from=<…>, status=expired, returned to sender": the recipients still deferred expire
+    const pending = entry.deferred;
+    if (!pending || pending.size === 0) {
+      // their deferrals are in an earlier file: nothing to attach this to
+      this.counts.skipped++;
+      return;
+    }
+    for (const [address, last] of pending) {
+      this.counts.events++;
+      this.sink.row({
+        time: new Date(ms),
+        address,
+        type: 'soft_bounce',
+        smtpCode: last.smtpCode,
+        enhancedCode: last.dsn,
+        diagnostic: last.text,
+        messageId: entry.messageId,
+        sender: entry.from,
+        relay: last.relay,
+        delaySeconds: last.delay,
+        hint: 'postfix:expired',
+        line: lineNumber,
+      });
+    }
+    entry.deferred = null;
+  }
+
+  private messageId(line: string, lineNumber: number, queueId: string, p: number): void {
+    void lineNumber;
+    const ms = this.approximateTime(line);
+    if (ms === null) {
+      this.counts.skipped++;
+      return;
+    }
+    let s = p + 11;
+    let end: number;
+    if (line.charCodeAt(s) === 60) {
+      s++;
+      end = line.indexOf('>', s);
+      if (end < 0) end = line.length;
+    } else {
+      end = line.indexOf(' ', s);
+      if (end < 0) end = line.length;
+    }
+    const entry = this.entry(queueId, ms, true);
+    entry.messageId = line.slice(s, end) || null;
+  }
+}

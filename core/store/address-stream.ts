@@ -1,0 +1,44 @@
+/**
+ * All events grouped by address, oldest first, streamed chunk by chunk: the input of the
+ * set-wise status pass (never the whole store in memory at once).
+ */
+import type { DeliveryEvent, EventType } from '../model/event';
+import type { Database } from './database';
+import { isoTime } from './staging';
+
+export async function* streamEventsByAddress(db: Database, at?: string): AsyncGenerator<DeliveryEvent[]> {
+  const result = await db.connection.stream(
+    `SELECT address, domain, type, ${isoTime('time')} AS time, category, counts_against, smtp_code, enhanced_code,
+            diagnostic, import_id, line
+     FROM events ${at ? 'WHERE time <= $1::TIMESTAMPTZ' : ''}
+     ORDER BY address, time, import_id, line`,
+    at ? [at] : [],
+  );
+  for await (const rows of result.yieldRowsJs()) {
+    const batch: DeliveryEvent[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      batch[i] = {
+        address: r[0] as string,
+        domain: r[1] as string,
+        type: r[2] as EventType,
+        time: r[3] as string,
+        category: r[4] as string | null,
+        severity: null,
+        actor: null,
+        countsAgainstAddress: r[5] as boolean,
+        rule: null,
+        smtpCode: r[6] as number | null,
+        enhancedCode: r[7] as string | null,
+        diagnostic: r[8] as string | null,
+        messageId: null,
+        campaign: null,
+        sender: null,
+        relay: null,
+        delaySeconds: null,
+        source: { importId: r[9] as number, file: '', line: Number(r[10]) },
+      };
+    }
+    yield batch;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The workspace database: one DuckDB file per workspace. Opening runs the migrations; the
+ * connection is the only way any other room reaches SQL.
+ */
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+export type Row = Record<string, unknown>;
+
+export class Database {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string): Promise<Database> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (error) {
+      throw new StoreError(`Cannot open the workspace database ${path}: ${(error as Error).message}`, path);
+    }
+    const connection = await instance.connect();
+    const db = new Database(path, instance, connection);
+    // Every instant is stored and returned in UTC; zones are applied where the user sees them.
+    await connection.run(`SET TimeZone = 'UTC'`);
+    await db.migrate();
+    return db;
+  }
+
+  async all<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async run(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<number> {
+    const result = await this.connection.run(sql, params);
+    return Number(result.rowsChanged);
+  }
+
+  /** Runs `work` in one transaction: everything or nothing (atomic imports). */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async schemaVersion(): Promise<number> {
+    const table = await this.one<{ n: bigint }>(
+      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
+    );
+    if (!table || Number(table.n) === 0) return 0;
+    const row = await this.one<{ v: number | null }>(`SELECT max(version) AS v FROM schema_version`);
+    return row?.v ?? 0;
+  }
+
+  private async migrate(): Promise<void> {
+    const current = await this.schemaVersion();
+    if (current > SCHEMA_VERSION) {
+      this.closeQuietly();
+      throw new StoreError(
+        `The workspace ${this.path} was written by a newer Rebond (schema version ${current}; this one knows up to ${SCHEMA_VERSION}). ` +
+          `It was not changed. Update Rebond to open it.`,
+        this.path,
+      );
+    }
+    if (current === SCHEMA_VERSION) return;
+    await this.transaction(async () => {
+      await this.connection.run(
+        `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, migrated_at TIMESTAMPTZ NOT NULL)`,
+      );
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= current) continue;
+        for (const statement of migration.sql) await this.connection.run(statement);
+        await this.connection.run(`INSERT INTO schema_version VALUES ($1, now())`, [migration.version]);
+      }
+    });
+  }
+
+  private closeQuietly(): void {
+    try {
+      this.connection.closeSync();
+      this.instance.closeSync();
+    } catch {
+      // already closed
+    }
+  }
+
+  async close(): Promise<void> {
+    // Write the WAL into the file so that the workspace is one self-contained file.
+    await this.connection.run('CHECKPOINT').catch(() => undefined);
+    this.closeQuietly();
+  }
+}

@@ -1,0 +1,102 @@
+/** Reading events back: one address's story, and address search. */
+import type { AddressSuggestion } from '../contract';
+import type { DeliveryEvent, EventType } from '../model/event';
+import type { Database } from './database';
+import { ENHANCED_CODE_PATTERN, isoTime, SMTP_CODE_PATTERN } from './staging';
+
+interface EventRow {
+  time: string;
+  address: string;
+  domain: string;
+  type: EventType;
+  category: string | null;
+  severity: string | null;
+  actor: string | null;
+  counts_against: boolean;
+  rule: string | null;
+  smtp_code: number | null;
+  enhanced_code: string | null;
+  diagnostic: string | null;
+  message_id: string | null;
+  campaign: string | null;
+  sender: string | null;
+  relay: string | null;
+  delay_s: number | null;
+  import_id: number;
+  file: string | null;
+  line: bigint;
+}
+
+// Deliveries are stored without their reply codes (core/store/staging.ts): read them from the text.
+const EVENT_COLUMNS = `${isoTime('e.time')} AS time, e.address, e.domain, e.type, e.category, e.severity, e.actor,
+  e.counts_against, e.rule,
+  coalesce(e.smtp_code, try_cast(nullif(regexp_extract(e.diagnostic, '${SMTP_CODE_PATTERN}', 1), '') AS INTEGER)) AS smtp_code,
+  coalesce(e.enhanced_code, nullif(regexp_extract(e.diagnostic, '${ENHANCED_CODE_PATTERN}', 1), '')) AS enhanced_code,
+  e.diagnostic, e.message_id, e.campaign, e.sender,
+  e.relay, e.delay_s, e.import_id, i.display_name AS file, e.line`;
+
+export function toDeliveryEvent(r: EventRow): DeliveryEvent {
+  return {
+    time: r.time,
+    address: r.address,
+    domain: r.domain,
+    type: r.type,
+    category: r.category,
+    severity: r.severity,
+    actor: r.actor,
+    countsAgainstAddress: r.counts_against,
+    rule: r.rule,
+    smtpCode: r.smtp_code,
+    enhancedCode: r.enhanced_code,
+    diagnostic: r.diagnostic,
+    messageId: r.message_id,
+    campaign: r.campaign,
+    sender: r.sender,
+    relay: r.relay,
+    delaySeconds: r.delay_s,
+    source: { importId: r.import_id, file: r.file ?? '', line: Number(r.line) },
+  };
+}
+
+/** Every event of one (normalised) address, oldest first. */
+export async function eventsOfAddress(db: Database, address: string): Promise<DeliveryEvent[]> {
+  const rows = await db.all<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events e LEFT JOIN imports i ON i.id = e.import_id
+     WHERE e.address = $1 ORDER BY e.time, e.import_id, e.line`,
+    [address],
+  );
+  return rows.map(toDeliveryEvent);
+}
+
+/**
+ * Addresses for the search box: by prefix first; when nothing starts with what was typed,
+ * the nearest addresses by edit distance (typo-tolerant: "jean.dupont@gmial.com").
+ */
+export async function searchAddresses(db: Database, query: string, limit: number): Promise<AddressSuggestion[]> {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [];
+  type Row = { address: string; events: bigint; last: string | null };
+  const toSuggestion = (r: Row): AddressSuggestion => ({
+    address: r.address,
+    events: Number(r.events),
+    lastEventTime: r.last,
+  });
+  const prefixed = await db.all<Row>(
+    `SELECT address, count(*) AS events, ${isoTime('max(time)')} AS last FROM events
+     WHERE starts_with(address, $1) GROUP BY address ORDER BY address LIMIT $2`,
+    [q, limit],
+  );
+  if (prefixed.length > 0) return prefixed.map(toSuggestion);
+  const near = await db.all<Row>(
+    `WITH candidates AS (
+       SELECT address, damerau_levenshtein(CASE WHEN length(address) > length($1) THEN left(address, length($1)) ELSE address END, $1) AS distance
+       FROM (SELECT DISTINCT address FROM events)
+     )
+     SELECT c.address, count(*) AS events, ${isoTime('max(e.time)')} AS last
+     FROM candidates c JOIN events e USING (address)
+     WHERE c.distance <= greatest(1, length($1) // 6)
+     GROUP BY c.address, c.distance ORDER BY c.distance, c.address LIMIT $2`,
+    [q, limit],
+  );
+  return near.map(toSuggestion);
+}

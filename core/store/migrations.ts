@@ -1,0 +1,77 @@
+/**
+ * Versioned schema. Each migration moves a database from version N-1 to N; opening an older
+ * file runs the missing ones, opening a file from a newer Rebond refuses and changes nothing.
+ * Append new migrations at the end; never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'imports, events, releases, imported lists, settings',
+    sql: [
+      `CREATE SEQUENCE IF NOT EXISTS import_ids START 1`,
+      `CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        path VARCHAR NOT NULL,
+        display_name VARCHAR NOT NULL,
+        format VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        imported_at TIMESTAMPTZ NOT NULL,
+        stored BIGINT NOT NULL,
+        duplicates BIGINT NOT NULL,
+        rejected BIGINT NOT NULL,
+        skipped BIGINT NOT NULL,
+        first_event TIMESTAMPTZ,
+        last_event TIMESTAMPTZ,
+        errors VARCHAR
+      )`,
+      // No primary key: uniqueness is enforced by the import pipeline's anti-join on `key`,
+      // which is much faster than an index on bulk loads.
+      `CREATE TABLE events (
+        key UBIGINT NOT NULL,
+        time TIMESTAMPTZ NOT NULL,
+        address VARCHAR NOT NULL,
+        domain VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        category VARCHAR,
+        severity VARCHAR,
+        actor VARCHAR,
+        counts_against BOOLEAN NOT NULL DEFAULT false,
+        rule VARCHAR,
+        smtp_code INTEGER,
+        enhanced_code VARCHAR,
+        diagnostic VARCHAR,
+        message_id VARCHAR,
+        campaign VARCHAR,
+        sender VARCHAR,
+        relay VARCHAR,
+        delay_s DOUBLE,
+        hint VARCHAR,
+        import_id INTEGER NOT NULL,
+        line BIGINT NOT NULL
+      )`,
+      `CREATE TABLE releases (
+        address VARCHAR NOT NULL,
+        time TIMESTAMPTZ NOT NULL,
+        released_by VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        status VARCHAR NOT NULL
+      )`,
+      `CREATE TABLE imported_list (
+        address VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        since TIMESTAMPTZ NOT NULL,
+        import_id INTEGER NOT NULL,
+        line BIGINT NOT NULL
+      )`,
+      `CREATE TABLE settings (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,55 @@
+/** Releases decided by agents, and quarantine lists imported from a previous tool. */
+import type { Release } from '../model/status';
+import type { Database } from './database';
+import { isoTime } from './staging';
+
+export async function releasesOf(db: Database, address: string): Promise<Release[]> {
+  const rows = await db.all<{ address: string; time: string; released_by: string; reason: string; status: Release['status'] }>(
+    `SELECT address, ${isoTime('time')} AS time, released_by, reason, status FROM releases WHERE address = $1 ORDER BY time`,
+    [address],
+  );
+  return rows.map((r) => ({ address: r.address, time: r.time, by: r.released_by, reason: r.reason, status: r.status }));
+}
+
+export async function allReleases(db: Database): Promise<Release[]> {
+  const rows = await db.all<{ address: string; time: string; released_by: string; reason: string; status: Release['status'] }>(
+    `SELECT address, ${isoTime('time')} AS time, released_by, reason, status FROM releases ORDER BY address, time`,
+  );
+  return rows.map((r) => ({ address: r.address, time: r.time, by: r.released_by, reason: r.reason, status: r.status }));
+}
+
+export async function recordRelease(db: Database, release: Release): Promise<void> {
+  await db.run(`INSERT INTO releases VALUES ($1, $2::TIMESTAMPTZ, $3, $4, $5)`, [
+    release.address,
+    release.time,
+    release.by,
+    release.reason,
+    release.status,
+  ]);
+}
+
+export interface ImportedListRow {
+  address: string;
+  status: string;
+  since: string;
+  importId: number;
+  file: string;
+  line: number;
+}
+
+export async function importedListOf(db: Database, address: string | null): Promise<ImportedListRow[]> {
+  const rows = await db.all<{ address: string; status: string; since: string; import_id: number; file: string; line: bigint }>(
+    `SELECT l.address, l.status, ${isoTime('l.since')} AS since, l.import_id, i.display_name AS file, l.line
+     FROM imported_list l JOIN imports i ON i.id = l.import_id
+     ${address === null ? '' : 'WHERE l.address = $1'} ORDER BY l.address, l.since`,
+    address === null ? [] : [address],
+  );
+  return rows.map((r) => ({
+    address: r.address,
+    status: r.status,
+    since: r.since,
+    importId: r.import_id,
+    file: r.file,
+    line: Number(r.line),
+  }));
+}

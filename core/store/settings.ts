@@ -1,0 +1,21 @@
+/** The workspace's settings, kept in the database beside the data they apply to. */
+import type { Settings } from '../contract';
+import type { Database } from './database';
+
+export async function readSettings(db: Database, defaults: Settings): Promise<Settings> {
+  const rows = await db.all<{ name: string; value: string }>(`SELECT name, value FROM settings`);
+  const stored = Object.fromEntries(rows.map((r) => [r.name, JSON.parse(r.value) as unknown]));
+  return { ...defaults, ...(stored as Partial<Settings>) };
+}
+
+export async function writeSettings(db: Database, changes: Partial<Settings>): Promise<void> {
+  await db.transaction(async () => {
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      await db.run(
+        `INSERT INTO settings VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+        [name, JSON.stringify(value)],
+      );
+    }
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The preload: the renderer's only door to Electron. Named functions, one per Engine method plus
+ * the shell's few, exposed through contextBridge — never ipcRenderer itself nor a generic
+ * invoke(channel). Checked against the renderer's RebondBridge with `satisfies`.
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { EngineMethod, EngineRequest, EngineResponse, ImportProgress, Lang } from '../core/contract';
+import type { RebondBridge } from '../renderer/transport/bridge';
+import { engineChannel, MENU_IMPORT_CHANNEL, MENU_LANGUAGE_CHANNEL, OPEN_EXTERNAL_CHANNEL, PROGRESS_CHANNEL } from './channels';
+
+function method<K extends EngineMethod>(name: K) {
+  return (request: EngineRequest<K>): Promise<EngineResponse<K>> => ipcRenderer.invoke(engineChannel(name), request);
+}
+
+function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
+  const handler = (_event: unknown, payload: T) => listener(payload);
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
+
+export const rebondBridge = {
+  importFiles: method('importFiles'),
+  listImports: method('listImports'),
+  removeImport: method('removeImport'),
+  address: method('address'),
+  searchAddresses: method('searchAddresses'),
+  addresses: method('addresses'),
+  release: method('release'),
+  overview: method('overview'),
+  classify: method('classify'),
+  unknowns: method('unknowns'),
+  reclassify: method('reclassify'),
+  getSettings: method('getSettings'),
+  setSettings: method('setSettings'),
+  onImportProgress: (listener: (progress: ImportProgress) => void) => subscribe(PROGRESS_CHANNEL, listener),
+  getPathForFile: (file: File) => webUtils.getPathForFile(file),
+  onMenuImport: (listener: (paths: string[]) => void) => subscribe(MENU_IMPORT_CHANNEL, listener),
+  onMenuLanguage: (listener: (lang: Lang) => void) => subscribe(MENU_LANGUAGE_CHANNEL, listener),
+  openExternal: (url: string): Promise<void> => ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, url),
+} satisfies RebondBridge;
+
+contextBridge.exposeInMainWorld('rebond', rebondBridge);

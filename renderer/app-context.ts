@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+import type { Lang, Settings } from '../core/contract';
+import type { Transport } from './transport';
+
+export type Screen = 'import' | 'overview' | 'address' | 'settings';
+
+export interface AppContext {
+  transport: Transport;
+  lang: Lang;
+  settings: Settings | null;
+  /** the time zone dates are shown in */
+  timeZone: string | undefined;
+  setLang(lang: Lang): void;
+  updateSettings(next: Settings): void;
+  go(screen: Screen, address?: string): void;
+  /** bumps after every import or removal, so screens reload their data */
+  dataVersion: number;
+  dataChanged(): void;
+}
+
+export const AppContextValue = createContext<AppContext | null>(null);
+
+export function useApp(): AppContext {
+  const context = useContext(AppContextValue);
+  if (!context) throw new Error('useApp outside the app');
+  return context;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,101 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AddressReport } from '../../core/contract';
+import type { EventType } from '../../core/model/event';
+import { useApp } from '../app-context';
+import { STATUS_COLORS, TYPE_COLORS, TYPE_ORDER } from '../colors';
+import { formatDate, formatDateTime } from '../format';
+
+const DAY = 86_400_000;
+
+/** The address's own events on a time axis, its quarantine / blacklist periods as bands (SPEC §6). */
+export function AddressTimeline({ report }: { report: AddressReport }) {
+  const { t } = useTranslation();
+  const { lang, timeZone } = useApp();
+
+  const { series, types, domain, bands } = useMemo(() => {
+    const types = TYPE_ORDER.filter((type) => report.events.some((e) => e.type === type));
+    const series = new Map<EventType, { ms: number; y: number; diagnostic: string | null }[]>();
+    for (const e of report.events) {
+      const list = series.get(e.type) ?? [];
+      list.push({ ms: Date.parse(e.time), y: types.indexOf(e.type), diagnostic: e.diagnostic });
+      series.set(e.type, list);
+    }
+    const times = [
+      ...report.events.map((e) => Date.parse(e.time)),
+      ...report.periods.flatMap((p) => [Date.parse(p.start), p.end ? Date.parse(p.end) : NaN]),
+    ].filter(Number.isFinite);
+    let min = Math.min(...times);
+    let max = Math.max(...times);
+    if (!Number.isFinite(min)) min = max = Date.now();
+    const pad = Math.max(DAY / 2, (max - min) * 0.03);
+    const domain: [number, number] = [min - pad, max + pad];
+    const bands = report.periods.map((p, i) => ({
+      key: `${p.status}-${p.start}-${i}`,
+      status: p.status,
+      x1: Date.parse(p.start),
+      x2: p.end ? Date.parse(p.end) : domain[1],
+    }));
+    return { series, types, domain, bands };
+  }, [report]);
+
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(180, types.length * 36 + 90)}>
+      <ScatterChart margin={{ top: 24, right: 24, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+        <XAxis
+          type="number"
+          dataKey="ms"
+          domain={domain}
+          scale="time"
+          tick={{ fontSize: 12 }}
+          tickFormatter={(ms: number) => formatDate(lang, new Date(ms).toISOString(), timeZone)}
+          minTickGap={32}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          domain={[-0.5, Math.max(0.5, types.length - 0.5)]}
+          ticks={types.map((_, i) => i)}
+          tickFormatter={(i: number) => (types[i] ? t(`types.${types[i]}`) : '')}
+          tick={{ fontSize: 12 }}
+          width={120}
+          reversed
+          allowDecimals={false}
+        />
+        {bands.map((band) => (
+          <ReferenceArea
+            key={band.key}
+            x1={band.x1}
+            x2={band.x2}
+            fill={STATUS_COLORS[band.status]}
+            fillOpacity={0.14}
+            stroke={STATUS_COLORS[band.status]}
+            strokeOpacity={0.4}
+            label={{ value: t(`statuses.${band.status}`), position: 'insideTopLeft', fontSize: 11, fill: '#374151' }}
+          />
+        ))}
+        <Tooltip
+          cursor={{ strokeDasharray: '3 3' }}
+          content={({ active, payload }) => {
+            const point = active && payload?.[0]?.payload as { ms: number; y: number; diagnostic: string | null } | undefined;
+            if (!point) return null;
+            return (
+              <div className="tooltip">
+                <div>
+                  <strong>{t(`types.${types[point.y]}`)}</strong> · {formatDateTime(lang, new Date(point.ms).toISOString(), timeZone)}
+                </div>
+                {point.diagnostic && <div className="mono small">{point.diagnostic}</div>}
+              </div>
+            );
+          }}
+        />
+        <Legend formatter={(value: string) => t(`types.${value}`)} />
+        {types.map((type) => (
+          <Scatter key={type} name={type} data={series.get(type)} fill={TYPE_COLORS[type]} isAnimationActive={false} />
+        ))}
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReasonByDomain } from '../../core/contract';
+import { useApp } from '../app-context';
+import { categoryColor } from '../colors';
+import { formatCount } from '../format';
+
+const TOP_DOMAINS = 10;
+
+/** Deferral and bounce reasons by receiving domain: typos vs a provider blocking us (SPEC §11.7). */
+export function ReasonsByDomain({ reasons }: { reasons: ReasonByDomain[] }) {
+  const { t } = useTranslation();
+  const { lang } = useApp();
+  const { rows, categories } = useMemo(() => {
+    const byDomain = new Map<string, Record<string, number>>();
+    const categoryTotals = new Map<string, number>();
+    for (const r of reasons) {
+      const category = r.category || 'unknown';
+      const row = byDomain.get(r.domain) ?? {};
+      row[category] = (row[category] ?? 0) + r.count;
+      byDomain.set(r.domain, row);
+      categoryTotals.set(category, (categoryTotals.get(category) ?? 0) + r.count);
+    }
+    const rows = [...byDomain.entries()]
+      .map(([domain, counts]) => ({ domain, total: Object.values(counts).reduce((a, b) => a + b, 0), ...counts }))
+      .sort((a, b) => b.total - a.total)
+      .slice(0, TOP_DOMAINS);
+    const categories = [...categoryTotals.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    return { rows, categories };
+  }, [reasons]);
+
+  const label = (category: string) => t(`categories.${category}`, { defaultValue: category });
+  const sorted = [...reasons].sort((a, b) => b.count - a.count).slice(0, 50);
+
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 34 + 70)}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e3e7ee" />
+          <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} />
+          <YAxis type="category" dataKey="domain" width={150} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(value, name) => [formatCount(lang, Number(value)), label(String(name))]} />
+          <Legend formatter={(value: string) => label(value)} />
+          {categories.map((category, i) => (
+            <Bar key={category} dataKey={category} stackId="reasons" fill={categoryColor(i)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+      <details className="table-details">
+        <summary>{t('overview.reasonsTable')}</summary>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.col.domain')}</th>
+                <th scope="col">{t('overview.col.reason')}</th>
+                <th scope="col">{t('overview.col.type')}</th>
+                <th scope="col" className="num">{t('overview.col.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((r) => (
+                <tr key={`${r.domain}|${r.category}|${r.type}`}>
+                  <td>{r.domain}</td>
+                  <td>{label(r.category || 'unknown')}</td>
+                  <td>{t(`types.${r.type}`)}</td>
+                  <td className="num">{formatCount(lang, r.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/** The Electron transport: named functions from the preload (window.rebond), nothing generic. */
+import type { EngineMethod, EngineRequest, EngineResponse } from '../../core/contract';
+import type { RebondBridge } from './bridge';
+import { EngineError, type StagedFile, type Transport } from './transport';
+
+export function electronTransport(bridge: RebondBridge): Transport {
+  return {
+    kind: 'electron',
+    async call<K extends EngineMethod>(method: K, request: EngineRequest<K>): Promise<EngineResponse<K>> {
+      const fn = bridge[method] as (req: EngineRequest<K>) => Promise<EngineResponse<K>>;
+      try {
+        return await fn(request);
+      } catch (error) {
+        // Electron prefixes errors crossing IPC with "Error invoking remote method '…': Error: "
+        const message = error instanceof Error ? error.message : String(error);
+        throw new EngineError(message.replace(/^Error invoking remote method '[^']*': (Error: )?/, ''));
+      }
+    },
+    onImportProgress: (listener) => bridge.onImportProgress(listener),
+    async stage(files, onProgress) {
+      return files.map((file, index): StagedFile => {
+        onProgress(index, file.size, file.size);
+        const path = bridge.getPathForFile(file);
+        if (!path) throw new EngineError(`“${file.name}” cannot be read from disk: drop a file from a folder.`);
+        return { name: file.name, size: file.size, key: path };
+      });
+    },
+    async importStaged(files, options) {
+      return this.call('importFiles', { paths: files.map((f) => f.key), ...options });
+    },
+    onMenuImport: (listener) => bridge.onMenuImport(listener),
+    onMenuLanguage: (listener) => bridge.onMenuLanguage(listener),
+  };
+}

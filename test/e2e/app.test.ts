@@ -1,0 +1,140 @@
+/**
+ * The app as a support agent meets it, in a real browser against `rebond serve`: drop a Mailjet
+ * export and a Postfix log, read the overview, look up an address in quarantine, switch to French.
+ * Each test leaves a screenshot of what it checked in test-results/.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RebondPage } from './app-page';
+import { canRun, FIXTURES, launchBrowser, screenshot, serve, type Served } from './harness';
+
+const skip = canRun();
+if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
+
+describe.skipIf(skip !== null)('Rebond in a browser', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let app: RebondPage;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    served = await serve();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    app = new RebondPage(page);
+    await page.goto(served.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('greets a new user with what to drop, then imports a Mailjet export and a Postfix log', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'Import files' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Start by dropping what you already have').isVisible()).toBe(true);
+    // the token went from the address bar into a cookie
+    expect(page.url()).not.toContain('token=');
+
+    await app.watchProgress();
+    await app.fileInput().setInputFiles([join(FIXTURES, 'mailjet-events.csv'), join(FIXTURES, 'postfix-maillog.log')]);
+
+    const current = app.currentImport();
+    await expect.poll(() => current.getByText('Format: Mailjet events').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => current.getByText('Format: Postfix log').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await current.getByText(/^[\d  ,]+ events stored$/).count()).toBe(2);
+    expect(await current.getByText(/Failed/).count()).toBe(0);
+    // progress bars were shown while the files were sent and read
+    expect((await app.progressSeen()).length).toBeGreaterThan(0);
+
+    const past = app.pastImports();
+    await expect.poll(() => past.getByRole('row').count()).toBe(3); // header + 2 imports
+    expect(await past.getByRole('rowheader', { name: 'mailjet-events.csv' }).isVisible()).toBe(true);
+    expect(await past.getByRole('rowheader', { name: 'postfix-maillog.log' }).isVisible()).toBe(true);
+    expect(await past.getByRole('button', { name: 'Remove import postfix-maillog.log' }).isVisible()).toBe(true);
+    await screenshot(page, '1-import');
+  });
+
+  it('shows the overview: headline figures, volume over time and the complaint rate against its thresholds', async () => {
+    await app.open('Overview');
+    const volume = app.figure('Volume over time');
+    await expect.poll(() => volume.locator('.recharts-bar-rectangle').count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    expect(await volume.locator('.recharts-brush').count()).toBe(1);
+    expect(await volume.getByText('Delivered').first().isVisible()).toBe(true);
+
+    const complaints = app.figure('Spam complaint rate per day');
+    await expect.poll(() => complaints.locator('.recharts-line-curve').count()).toBe(1);
+    expect(await complaints.getByText(/warning 0[.,]1 ?%/).count()).toBeGreaterThan(0);
+    expect(await complaints.getByText(/limit 0[.,]3 ?%/).count()).toBeGreaterThan(0);
+
+    const reasons = app.figure('Deferral and bounce reasons by domain');
+    await expect.poll(() => reasons.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+
+    const messages = page.locator('.figure', { hasText: 'Messages' }).first();
+    expect(Number((await messages.locator('.figure-count').innerText()).replace(/\D/g, ''))).toBeGreaterThan(500);
+    await screenshot(page, '2-overview');
+  });
+
+  it('finds an address in quarantine, with its status, until-date, periods and the server’s words', async () => {
+    await app.open('Address');
+    await expect.poll(() => page.getByText('Look up an address from a ticket').isVisible()).toBe(true);
+    await app.lookUp('jeanne', 'jeanne.dupont@gmail.com');
+    // the fixture is from January 2021: look at the address as it was then
+    await page.getByLabel('Status on').fill('2021-01-22');
+
+    const status = page.getByRole('region', { name: 'jeanne.dupont@gmail.com' });
+    await expect.poll(() => status.getByText('Temporary quarantine').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => status.getByText(/^until /).isVisible()).toBe(true);
+    expect(await status.getByText(/^until .*26 Jan 2021/).count()).toBe(1);
+
+    const periods = page.getByRole('region', { name: 'Periods' });
+    expect(await periods.getByRole('row').count()).toBeGreaterThanOrEqual(2);
+    expect(await periods.getByText(/over quota/).count()).toBeGreaterThan(0);
+
+    const timeline = app.figure('Timeline');
+    await expect.poll(() => timeline.locator('.recharts-reference-area').count()).toBeGreaterThan(0);
+    await expect.poll(() => timeline.locator('.recharts-scatter-symbol').count()).toBeGreaterThan(0);
+
+    const events = page.getByRole('table', { name: 'Events of jeanne.dupont@gmail.com' });
+    expect(await events.getByText(/452 4\.2\.2 The email account that you tried to reach is over quota/).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Release…' }).isVisible()).toBe(true);
+    await screenshot(page, '3-address-quarantine');
+
+    // a hard bounce at gmail.com: long quarantine at the first occurrence (seed 002)
+    await page.getByRole('combobox', { name: 'Search address' }).fill('');
+    await page.getByLabel('Status on').fill('');
+    await app.lookUp('marc.p', 'marc.petit@gmail.com');
+    const marc = page.getByRole('region', { name: 'marc.petit@gmail.com' });
+    // what a new user does with an old export: take the offered date
+    await page.getByRole('button', { name: /^See its status on / }).click();
+    await expect.poll(() => marc.getByText('Long quarantine').isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, '4-address-long-quarantine');
+  });
+
+  it('switches the interface to French', async () => {
+    await app.open('Settings');
+    await page.getByLabel('Language').selectOption('fr');
+    await expect.poll(() => page.getByRole('heading', { name: 'Réglages' }).isVisible()).toBe(true);
+    expect(await app.nav('Vue d’ensemble').isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+
+    await app.open('Adresse');
+    const search = app.searchBox('Rechercher une adresse');
+    expect(await search.isVisible()).toBe(true);
+    await search.fill('sophie');
+    await page.getByRole('option', { name: /sophie\.leroy@orange\.fr/ }).click();
+    const sophie = page.getByRole('region', { name: 'sophie.leroy@orange.fr' });
+    await expect.poll(() => sophie.getByText('Liste noire', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, '5-french-blacklisted');
+
+    await app.open('Vue d’ensemble');
+    await expect.poll(() => app.figure('Volume dans le temps').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(10);
+    await screenshot(page, '6-french-overview');
+    expect(consoleErrors).toEqual([]);
+  });
+});

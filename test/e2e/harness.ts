@@ -1,0 +1,84 @@
+/**
+ * End-to-end harness: `rebond serve` on a temporary database (the real command, as a user runs
+ * it) and headless Chromium driven by playwright-core. Both are stopped by the test that started them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+export const RESULTS = join(ROOT, 'test-results');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** REBOND_E2E_SOURCES=1 runs `rebond` from the sources instead of dist/cli.mjs. */
+const FROM_SOURCES = process.env.REBOND_E2E_SOURCES === '1';
+
+export function canRun(): string | null {
+  if (!FROM_SOURCES && !existsSync(join(ROOT, 'dist', 'cli.mjs'))) return 'run `npm run build` first (dist/cli.mjs is missing)';
+  if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) return 'run `npm run build` first (dist/renderer is missing)';
+  if (!existsSync(CHROMIUM)) return `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+  return null;
+}
+
+export interface Served {
+  url: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `rebond serve --db <tmp> --port 0` and reads the one line it prints: the URL to open. */
+export async function serve(): Promise<Served> {
+  const dir = await mkdtemp(join(tmpdir(), 'rebond-e2e-'));
+  const command = FROM_SOURCES ? ['--import', 'tsx', join(ROOT, 'test', 'e2e', 'cli-from-sources.ts')] : [join(ROOT, 'bin', 'rebond.mjs')];
+  const child: ChildProcess = spawn(process.execPath, [...command, 'serve', '--db', join(dir, 'workspace.duckdb'), '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`rebond serve printed nothing in 30 s. ${stderr}`)), 30_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`rebond serve exited with ${code}: ${stderr}`)));
+  });
+  const extra: string[] = [];
+  lines.on('line', (line) => extra.push(line));
+  return {
+    url,
+    dir,
+    async stop() {
+      if (extra.length) throw new Error(`rebond serve printed more than the URL: ${extra.join(' | ')}`);
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

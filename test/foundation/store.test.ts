@@ -1,0 +1,48 @@
+/** The workspace file: versioned schema, migrations, and refusal of files from a newer Rebond. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../../core/store/database';
+import { SCHEMA_VERSION } from '../../core/store/migrations';
+import { tempDir } from '../helpers';
+
+describe('workspace database', () => {
+  it('creates a new workspace at the current schema version, and reopens it unchanged', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir.path, 'w.duckdb');
+      const db = await Database.open(path);
+      expect(await db.schemaVersion()).toBe(SCHEMA_VERSION);
+      await db.close();
+      const again = await Database.open(path);
+      expect(await again.schemaVersion()).toBe(SCHEMA_VERSION);
+      const versions = await again.all<{ n: bigint }>('SELECT count(*) AS n FROM schema_version');
+      expect(Number(versions[0].n)).toBe(SCHEMA_VERSION);
+      await again.close();
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('refuses a workspace written by a newer Rebond and does not touch it', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir.path, 'future.duckdb');
+      const instance = await DuckDBInstance.create(path);
+      const connection = await instance.connect();
+      await connection.run('CREATE TABLE schema_version (version INTEGER NOT NULL, migrated_at TIMESTAMPTZ NOT NULL)');
+      await connection.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION + 1}, now())`);
+      await connection.run('CREATE TABLE events_v99 (x INTEGER)');
+      await connection.run('CHECKPOINT');
+      connection.closeSync();
+      instance.closeSync();
+      const before = readFileSync(path);
+
+      await expect(Database.open(path)).rejects.toThrow(/written by a newer Rebond \(schema version \d+; this one knows up to \d+\)\. It was not changed/);
+      expect(readFileSync(path).equals(before)).toBe(true);
+    } finally {
+      dir.remove();
+    }
+  });
+});
