@@ -10,12 +10,15 @@ import type {
   Lang,
   ReleaseRequest,
   ReleaseResult,
+  ReleaseRiskRequest,
+  ReleaseRiskResult,
   Settings,
 } from './contract';
 import { checkAddress } from './classify';
 import { domainOf, normalizeAddress, type DeliveryEvent } from './model/event';
 import type { Release } from './model/status';
 import {
+  estimateReleaseRisk,
   explainHistory,
   loadPolicyFile,
   presetPolicy,
@@ -26,6 +29,7 @@ import {
   type Policy,
 } from './policy';
 import type { Database } from './store/database';
+import { medianCampaignSize } from './store/overview';
 import { eventsOfAddress } from './store/events';
 import { streamEventsByAddress } from './store/address-stream';
 import { allReleases, importedListOf, recordRelease, releasesOf, type ImportedListRow } from './store/releases';
@@ -136,6 +140,15 @@ export async function releaseAddress(db: Database, request: ReleaseRequest, sett
   };
   if (!request.dryRun) await recordRelease(db, release);
   return { ok: true, release };
+}
+
+/** seed 002: what releasing these addresses into one campaign would do to its hard-bounce rate */
+export async function releaseRisk(db: Database, request: ReleaseRiskRequest, settings: Settings): Promise<ReleaseRiskResult> {
+  const histories = [];
+  for (const raw of request.addresses) histories.push((await historyOf(db, normalizeAddress(raw), settings)).history);
+  const campaignSize = request.campaignSize ?? (await medianCampaignSize(db)) ?? 1000;
+  const risk = estimateReleaseRisk({ addresses: histories, campaignSize });
+  return { ...risk, message: risk.message[settings.lang] };
 }
 
 export type { DeliveryEvent };

@@ -132,6 +132,28 @@ export interface ReleaseResult {
   release?: Release;
 }
 
+export interface ReleaseRiskRequest {
+  addresses: string[];
+  /** messages per campaign; default: the median campaign in the workspace */
+  campaignSize?: number;
+}
+
+export interface ReleaseRiskResult {
+  /** long-quarantined addresses of the set, the ones a release would put back into campaigns */
+  released: number;
+  skipped: number;
+  campaignSize: number;
+  expectedHardBounces: number;
+  /** fraction of the campaign (0.004 is 0.4 %) */
+  expectedRate: number;
+  worstCaseRate: number;
+  /** seed 002: keep a campaign's hard bounces under 1 % */
+  limit: number;
+  maxPerCampaign: number;
+  verdict: 'safe' | 'caution' | 'unsafe' | 'nothing_to_release';
+  message: string;
+}
+
 // ---------------------------------------------------------------- overview
 
 export interface OverviewRequest {
@@ -223,6 +245,7 @@ export interface EngineApi {
   searchAddresses(req: { query: string; limit?: number }): Promise<AddressSuggestion[]>;
   addresses(req: AddressListRequest): Promise<AddressListEntry[]>;
   release(req: ReleaseRequest): Promise<ReleaseResult>;
+  releaseRisk(req: ReleaseRiskRequest): Promise<ReleaseRiskResult>;
   overview(req: OverviewRequest): Promise<Overview>;
   classify(req: ClassifyRequest): Promise<Classification>;
   unknowns(req: { limit?: number }): Promise<UnknownText[]>;
@@ -244,6 +267,7 @@ export const ENGINE_METHODS = [
   'searchAddresses',
   'addresses',
   'release',
+  'releaseRisk',
   'overview',
   'classify',
   'unknowns',
@@ -251,6 +275,10 @@ export const ENGINE_METHODS = [
   'getSettings',
   'setSettings',
 ] as const satisfies readonly EngineMethod[];
+
+// Every method must be carried: this line stops compiling when one is left out of the list.
+type Missing = Exclude<EngineMethod, (typeof ENGINE_METHODS)[number]>;
+export const ALL_METHODS_LISTED: Missing extends never ? true : Missing = true;
 
 /** Events the engine pushes to shells while long operations run. */
 export interface EngineEvents {

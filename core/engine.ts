@@ -20,6 +20,8 @@ import type {
   OverviewRequest,
   ReleaseRequest,
   ReleaseResult,
+  ReleaseRiskRequest,
+  ReleaseRiskResult,
   Settings,
   UnknownText,
 } from './contract';
@@ -33,7 +35,7 @@ import { computeOverview } from './store/overview';
 import { readSettings, writeSettings } from './store/settings';
 import { searchAddresses } from './store/events';
 import { reclassifyStore, unknownTexts } from './store/reclassify';
-import { addressReport, addressesInStatus, releaseAddress } from './address-history';
+import { addressReport, addressesInStatus, releaseAddress, releaseRisk } from './address-history';
 
 export interface EngineOptions {
   dbPath: string;
@@ -130,6 +132,10 @@ export class Engine implements EngineApi {
 
   async release(request: ReleaseRequest): Promise<ReleaseResult> {
     return releaseAddress(this.db, request, await this.getSettings({}));
+  }
+
+  async releaseRisk(request: ReleaseRiskRequest): Promise<ReleaseRiskResult> {
+    return releaseRisk(this.db, request, await this.getSettings({}));
   }
 
   // ------------------------------------------------------------------ overview

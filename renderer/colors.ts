@@ -38,8 +38,31 @@ export const STATUS_COLORS: Record<AddressStatus, string> = {
   unknown: '#8a94a6',
 };
 
-const PALETTE = ['#d64545', '#e8772e', '#e0a526', '#2f9e6e', '#4ba3d9', '#5b7fa6', '#7b5ea7', '#b8326b', '#8a94a6', '#3b8f8f', '#a66f3b', '#6b8e23'];
+/**
+ * Reasons coloured by what they mean for the agent (SPEC §4): reds count against the address,
+ * ambers are the recipient's temporary trouble, blues pass by themselves, purples are our side.
+ */
+export const CATEGORY_COLORS: Record<string, string> = {
+  user_unknown: '#c53030',
+  address_invalid: '#e05252',
+  mailbox_inactive: '#9b2c2c',
+  domain_invalid: '#f08080',
+  mailbox_full: '#e0a526',
+  domain_unreachable: '#c9a227',
+  server_unavailable: '#d98c3a',
+  expired: '#a0522d',
+  greylisted: '#7fb3e0',
+  rate_limited: '#3f7fbf',
+  sender_blocklisted: '#6b46c1',
+  spam_content: '#b8326b',
+  policy: '#8e6cc9',
+  auth_failure: '#553c9a',
+  config: '#9f7aea',
+  relay_denied: '#7b5ea7',
+  message_too_large: '#3b8f8f',
+  unknown: '#a0aec0',
+};
 
-export function categoryColor(index: number): string {
-  return PALETTE[index % PALETTE.length];
+export function categoryColor(category: string): string {
+  return CATEGORY_COLORS[category] ?? '#a0aec0';
 }

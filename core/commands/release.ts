@@ -1,28 +1,67 @@
-/** `rebond release`: an agent ends a quarantine or blacklist, with the reason the policy asks. */
+/**
+ * `rebond release`: an agent ends a quarantine or blacklist, with the reason the policy asks
+ * (recorded: who, when, why). `--dry-run` changes nothing and prints what releasing these
+ * addresses would do to a campaign's hard-bounce rate (seed 002: stay under 1 %).
+ */
 import type { Command } from 'commander';
 import { CliFailure, DB_OPTION, print, printJson, withEngine } from './shared';
 
 export function register(program: Command): void {
   program
     .command('release')
-    .description('release an address from quarantine or the blacklist (recorded: who, when, why)')
+    .description('release addresses from quarantine or the blacklist; --dry-run estimates the risk')
     .requiredOption(...DB_OPTION)
-    .requiredOption('--reason <text>', "why; for the blacklist, the person's own written request (seed 002)")
+    .option('--reason <text>', "why; for the blacklist, the person's own written request (seed 002)")
     .option('--by <name>', 'who releases', process.env.USER ?? 'agent')
-    .option('--dry-run', 'check and show what would be recorded, change nothing')
+    .option('--dry-run', 'change nothing: check each release and estimate the hard-bounce risk')
+    .option('--campaign-size <n>', 'messages per campaign for the risk estimate (default: the median campaign)')
     .option('--json', 'print one JSON object')
-    .argument('<email>')
-    .action(async (email: string, options: { db: string; reason: string; by: string; dryRun?: boolean; json?: boolean }) => {
-      const result = await withEngine(options.db, (engine) =>
-        engine.release({ address: email, reason: options.reason, by: options.by, dryRun: options.dryRun }),
-      );
-      if (options.json) printJson(result);
-      else if (result.ok && result.release) {
-        print(
-          `${options.dryRun ? 'Would release' : 'Released'} ${result.release.address} from ${result.release.status} ` +
-            `(by ${result.release.by}: ${result.release.reason})`,
-        );
-      }
-      if (!result.ok) throw new CliFailure(result.error ?? 'release refused');
-    });
+    .argument('<emails...>')
+    .action(
+      async (
+        emails: string[],
+        options: { db: string; reason?: string; by: string; dryRun?: boolean; campaignSize?: string; json?: boolean },
+      ) => {
+        const campaignSize = options.campaignSize === undefined ? undefined : Number(options.campaignSize);
+        if (campaignSize !== undefined && !(Number.isInteger(campaignSize) && campaignSize > 0)) {
+          throw new CliFailure(`--campaign-size: "${options.campaignSize}" must be a whole number above 0.`, 2);
+        }
+        if (!options.dryRun && !options.reason) throw new CliFailure('--reason is required to release an address.', 2);
+        const outcome = await withEngine(options.db, async (engine) => {
+          const results = [];
+          for (const address of emails) {
+            results.push({
+              address,
+              ...(await engine.release({ address, reason: options.reason ?? '', by: options.by, dryRun: options.dryRun })),
+            });
+          }
+          const risk = options.dryRun ? await engine.releaseRisk({ addresses: emails, campaignSize }) : null;
+          return { results, risk };
+        });
+        if (options.json) {
+          printJson({ dryRun: Boolean(options.dryRun), releases: outcome.results, risk: outcome.risk });
+        } else {
+          for (const r of outcome.results) {
+            if (r.ok && r.release) {
+              print(
+                `${options.dryRun ? 'Would release' : 'Released'} ${r.release.address} from ${r.release.status}` +
+                  (r.release.reason ? ` (by ${r.release.by}: ${r.release.reason})` : ''),
+              );
+            } else print(`${options.dryRun ? 'Would refuse' : 'Refused'} ${r.address}: ${r.error}`);
+          }
+          if (outcome.risk) {
+            const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+            print(
+              `Expected hard-bounce rate: ${pct(outcome.risk.expectedRate)} of a ${outcome.risk.campaignSize}-message campaign ` +
+                `(${outcome.risk.expectedHardBounces.toFixed(1)} expected, ${outcome.risk.released} long-quarantined; limit ${pct(outcome.risk.limit)}): ${outcome.risk.verdict}`,
+            );
+            print(outcome.risk.message);
+          }
+        }
+        const refused = outcome.results.filter((r) => !r.ok);
+        if (refused.length > 0 && !options.dryRun) {
+          throw new CliFailure(refused.map((r) => `${r.address}: ${r.error}`).join('\n'));
+        }
+      },
+    );
 }

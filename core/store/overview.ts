@@ -110,3 +110,12 @@ export async function computeOverview(db: Database, request: OverviewRequest): P
     thresholds: THRESHOLDS,
   };
 }
+
+/** The median number of messages per campaign, or null when no event names a campaign. */
+export async function medianCampaignSize(db: Database): Promise<number | null> {
+  const row = await db.one<{ size: number | null }>(
+    `SELECT median(n)::INTEGER AS size FROM (
+       SELECT count(*) AS n FROM events WHERE campaign IS NOT NULL AND type IN (${finalList}) GROUP BY campaign)`,
+  );
+  return row?.size ?? null;
+}

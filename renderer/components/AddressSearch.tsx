@@ -15,6 +15,11 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
   const [active, setActive] = useState(-1);
   const [searched, setSearched] = useState(false);
   const skipNext = useRef(false);
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const show = () => {
+    clearTimeout(closeTimer.current);
+    setOpen(true);
+  };
 
   useEffect(() => {
     if (skipNext.current) {
@@ -84,14 +89,16 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
-              setOpen(true);
+              show();
             }}
-            onFocus={() => setOpen(true)}
-            onBlur={() => setTimeout(() => setOpen(false), 150)}
+            onFocus={show}
+            onBlur={() => {
+              closeTimer.current = setTimeout(() => setOpen(false), 150);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') {
                 e.preventDefault();
-                setOpen(true);
+                show();
                 setActive((a) => Math.min(suggestions.length - 1, a + 1));
               } else if (e.key === 'ArrowUp') {
                 e.preventDefault();

@@ -91,7 +91,7 @@ export function AddressTimeline({ report }: { report: AddressReport }) {
             );
           }}
         />
-        <Legend formatter={(value: string) => t(`types.${value}`)} />
+        <Legend itemSorter={null} formatter={(value: string) => t(`types.${value}`)} />
         {types.map((type) => (
           <Scatter key={type} name={type} data={series.get(type)} fill={TYPE_COLORS[type]} isAnimationActive={false} />
         ))}

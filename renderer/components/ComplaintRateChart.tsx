@@ -40,7 +40,7 @@ export function ComplaintRateChart({ points, thresholds }: { points: ComplaintRa
           strokeDasharray="6 4"
           label={{ value: t('overview.limitLine', { value: formatRate(lang, thresholds.complaintLimit) }), position: 'insideTopRight', fontSize: 12, fill: '#b02a2a' }}
         />
-        <Line type="monotone" dataKey="ratePct" name="rate" stroke="#b8326b" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        <Line type="linear" dataKey="ratePct" name="rate" stroke="#b8326b" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -41,9 +41,9 @@ export function ReasonsByDomain({ reasons }: { reasons: ReasonByDomain[] }) {
           <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} />
           <YAxis type="category" dataKey="domain" width={150} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value, name) => [formatCount(lang, Number(value)), label(String(name))]} />
-          <Legend formatter={(value: string) => label(value)} />
-          {categories.map((category, i) => (
-            <Bar key={category} dataKey={category} stackId="reasons" fill={categoryColor(i)} isAnimationActive={false} />
+          <Legend itemSorter={null} formatter={(value: string) => label(value)} />
+          {categories.map((category) => (
+            <Bar key={category} dataKey={category} stackId="reasons" fill={categoryColor(category)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -49,7 +49,7 @@ export function VolumeChart({ volume, bucket, bands = [] }: { volume: VolumePoin
         <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={24} />
         <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} width={56} />
         <Tooltip formatter={(value, name) => [formatCount(lang, Number(value)), t(`types.${String(name)}`)]} />
-        <Legend formatter={(value: string) => t(`types.${value}`)} />
+        <Legend itemSorter={null} formatter={(value: string) => t(`types.${value}`)} />
         {bandAreas.map((band) => (
           <ReferenceArea key={`${band.kind}-${band.start}`} x1={band.x1} x2={band.x2} fill="#d64545" fillOpacity={0.08} label={band.label} />
         ))}

@@ -44,7 +44,8 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
   const current = report ? report.periods.find((p) => p.status === report.status && p.end === null) : undefined;
   // imported history often ends long ago (an old export): offer its last day as the date to look at
   const lastEvent = report?.events.reduce<string | null>((last, e) => (last === null || e.time > last ? e.time : last), null) ?? null;
-  const stale = !asOf && lastEvent !== null && Date.now() - Date.parse(lastEvent) > 7 * 86_400_000;
+  const stale =
+    !asOf && report?.status === 'ok' && report.periods.length > 0 && lastEvent !== null && Date.now() - Date.parse(lastEvent) > 7 * 86_400_000;
 
   return (
     <section aria-labelledby="address-title" className="screen">

@@ -112,7 +112,7 @@ describe.skipIf(skip !== null)('Rebond in a browser', () => {
     const marc = page.getByRole('region', { name: 'marc.petit@gmail.com' });
     // what a new user does with an old export: take the offered date
     await page.getByRole('button', { name: /^See its status on / }).click();
-    await expect.poll(() => marc.getByText('Long quarantine').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => marc.getByText('Long quarantine', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
     await screenshot(page, '4-address-long-quarantine');
   });
 

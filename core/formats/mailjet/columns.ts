@@ -57,3 +57,22 @@ export const MAILJET_EVENT_TYPES: Record<string, EventType> = {
 
 /** The columns that say, in Mailjet's words, why a message failed: the classifier's hint. */
 export const MAILJET_HINT_FIELDS: MailjetField[] = ['errorRelatedTo', 'error'];
+
+/**
+ * Message-history exports (`/message`, `/messagehistory`, what the app's history downloads
+ * carry): these headers say the file is one, rather than an Event API export.
+ */
+export type MailjetHistoryField = 'stateId' | 'state' | 'statePermanent' | 'comment';
+
+export const MAILJET_HISTORY_COLUMNS: Synonyms<MailjetHistoryField> = {
+  stateId: ['StateID', 'State ID'],
+  state: ['State', 'Error', 'Error message'],
+  statePermanent: ['StatePermanent', 'State permanent', 'Permanent'],
+  comment: ['Comment', 'SMTP response', 'smtp_reply', 'Server response'],
+};
+
+/** Header names of the message API and message-history exports, compared without case. */
+export const MAILJET_HISTORY_OWN = ['StateID', 'StatePermanent', 'ArrivedAt', 'EventAt', 'EventType', 'AttemptCount', 'ContactAlt', 'Useragent'];
+
+/** Header names only the Event API / webhook exports carry. */
+export const MAILJET_EVENT_OWN = ['mj_campaign_id', 'mj_contact_id', 'error_related_to', 'hard_bounce', 'Message_GUID', 'customcampaign', 'smtp_reply'];
