@@ -3,6 +3,7 @@
  * the policy (a pure function), the typo and disposable checks from the classifier, and the
  * explanation in the agent's language.
  */
+import { stat } from 'node:fs/promises';
 import type {
   AddressListEntry,
   AddressListRequest,
@@ -34,13 +35,18 @@ import { eventsOfAddress } from './store/events';
 import { streamEventsByAddress } from './store/address-stream';
 import { allReleases, importedListOf, recordRelease, releasesOf, type ImportedListRow } from './store/releases';
 
+/** The policy the settings name: a preset, or the user's file (read again when it changes). */
+const policyFiles = new Map<string, { mtimeMs: number; policy: Policy }>();
 export async function activePolicy(settings: Settings): Promise<Policy> {
-  if (settings.policyFile) {
-    const loaded = await loadPolicyFile(settings.policyFile);
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    return loaded.policy;
-  }
-  return presetPolicy(settings.policyPreset);
+  if (!settings.policyFile) return presetPolicy(settings.policyPreset);
+  const path = settings.policyFile;
+  const mtimeMs = (await stat(path).catch(() => null))?.mtimeMs ?? -1;
+  const cached = policyFiles.get(path);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.policy;
+  const loaded = await loadPolicyFile(path);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  policyFiles.set(path, { mtimeMs, policy: loaded.policy });
+  return loaded.policy;
 }
 
 function toImportedEntry(row: ImportedListRow): ImportedListEntry {

@@ -59,6 +59,8 @@ export function defaultSettings(): Settings {
 
 export class Engine implements EngineApi {
   private readonly listeners = new Set<Listener<'importProgress'>>();
+  /** settings are read on every call: keep them until they change */
+  private settings: Settings | null = null;
 
   private constructor(readonly db: Database) {}
 
@@ -166,8 +168,9 @@ export class Engine implements EngineApi {
 
   // ------------------------------------------------------------------ settings
 
-  getSettings(_request: Record<string, never> = {}): Promise<Settings> {
-    return readSettings(this.db, defaultSettings());
+  async getSettings(_request: Record<string, never> = {}): Promise<Settings> {
+    this.settings ??= await readSettings(this.db, defaultSettings());
+    return { ...this.settings };
   }
 
   async setSettings(changes: Partial<Settings>): Promise<Settings> {
@@ -192,6 +195,7 @@ export class Engine implements EngineApi {
     }
     if (changes.policyFile !== undefined) allowed.policyFile = changes.policyFile;
     await writeSettings(this.db, allowed);
+    this.settings = null;
     return this.getSettings({});
   }
 }

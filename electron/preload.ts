@@ -28,6 +28,7 @@ export const rebondBridge = {
   searchAddresses: method('searchAddresses'),
   addresses: method('addresses'),
   release: method('release'),
+  releaseRisk: method('releaseRisk'),
   overview: method('overview'),
   classify: method('classify'),
   unknowns: method('unknowns'),

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import iconv from 'iconv-lite';
 
 export interface LineStreamOptions {
   gzip: boolean;
@@ -26,7 +27,8 @@ export async function* readLines(path: string, options: LineStreamOptions): Asyn
     file.on('error', (error) => gunzip.destroy(error));
     source = file.pipe(gunzip);
   }
-  const decoder = options.encoding === 'windows-1252' ? new TextDecoder('windows-1252') : null;
+  // iconv-lite, not TextDecoder: Node 20's TextDecoder('windows-1252') reads 0x80–0x9F as latin-1
+  const decoder = options.encoding === 'windows-1252' ? iconv.getDecoder('win1252') : null;
   const text = decoder ? Readable.from(decodeStream(source, decoder)) : source;
   if (!decoder) (source as NodeJS.ReadableStream & { setEncoding(e: string): void }).setEncoding('utf8');
   const lines = createInterface({ input: text, crlfDelay: Infinity });
@@ -38,11 +40,11 @@ export async function* readLines(path: string, options: LineStreamOptions): Asyn
   }
 }
 
-async function* decodeStream(source: NodeJS.ReadableStream, decoder: TextDecoder): AsyncGenerator<string> {
+async function* decodeStream(source: NodeJS.ReadableStream, decoder: { write(b: Buffer): string; end(): string | undefined }): AsyncGenerator<string> {
   for await (const chunk of source) {
-    yield decoder.decode(chunk as Buffer, { stream: true });
+    yield decoder.write(chunk as Buffer);
   }
-  const rest = decoder.decode();
+  const rest = decoder.end();
   if (rest) yield rest;
 }
 
@@ -65,8 +67,8 @@ export async function* readLineBatches(path: string, options: LineStreamOptions)
     file.on('error', (error) => gunzip.destroy(error));
     source = file.pipe(gunzip);
   }
-  const cp1252 = options.encoding === 'windows-1252' ? new TextDecoder('windows-1252') : null;
-  const decode = (buffer: Buffer): string => (cp1252 ? cp1252.decode(buffer) : buffer.toString('utf8'));
+  const cp1252 = options.encoding === 'windows-1252';
+  const decode = (buffer: Buffer): string => (cp1252 ? iconv.decode(buffer, 'win1252') : buffer.toString('utf8'));
   let first = true;
   const split = (text: string): string[] => {
     const lines = text.split('\n');

@@ -4,6 +4,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 
 export const SAMPLE_BYTES = 64 * 1024;
 
@@ -53,7 +54,8 @@ export async function readSample(path: string): Promise<FileSample> {
   // Invalid UTF-8 in a short sample with no BOM: French Excel exports are Windows-1252.
   const invalid = (utf8.match(/\uFFFD/g) ?? []).length;
   const encoding = !bom && invalid > 0 && invalid * 50 > utf8.length / 100 ? 'windows-1252' : 'utf-8';
-  const text = encoding === 'utf-8' ? utf8 : new TextDecoder('windows-1252').decode(bytes);
+  // iconv-lite, not TextDecoder: Node 20's TextDecoder('windows-1252') reads 0x80–0x9F as latin-1 (’ € œ lost)
+  const text = encoding === 'utf-8' ? utf8 : iconv.decode(Buffer.from(bytes), 'win1252');
   const cut = raw.length < size || gzip;
   const lines = text.split(/\r?\n/);
   if (cut && lines.length > 1) lines.pop();

@@ -2,7 +2,7 @@
  * The workspace database: one DuckDB file per workspace. Opening runs the migrations; the
  * connection is the only way any other room reaches SQL.
  */
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export class StoreError extends Error {
@@ -17,7 +17,12 @@ export class StoreError extends Error {
 
 export type Row = Record<string, unknown>;
 
+/** Hot queries (an address's story) are planned once and reused. */
+const PREPARED_CACHE_SIZE = 32;
+
 export class Database {
+  private readonly prepared = new Map<string, DuckDBPreparedStatement>();
+
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
@@ -42,6 +47,22 @@ export class Database {
   async all<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params);
     return reader.getRowObjectsJS() as T[];
+  }
+
+  /** Like `all`, for a query run again and again with other values: planned once. */
+  async allPrepared<T = Row>(sql: string, params: DuckDBValue[]): Promise<T[]> {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = await this.connection.prepare(sql);
+      if (this.prepared.size >= PREPARED_CACHE_SIZE) {
+        const oldest = this.prepared.keys().next().value as string;
+        this.prepared.get(oldest)?.destroySync();
+        this.prepared.delete(oldest);
+      }
+      this.prepared.set(sql, statement);
+    }
+    statement.bind(params);
+    return (await statement.runAndReadAll()).getRowObjectsJS() as T[];
   }
 
   async one<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T | undefined> {
@@ -99,6 +120,8 @@ export class Database {
   }
 
   private closeQuietly(): void {
+    for (const statement of this.prepared.values()) statement.destroySync();
+    this.prepared.clear();
     try {
       this.connection.closeSync();
       this.instance.closeSync();

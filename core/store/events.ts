@@ -60,7 +60,7 @@ export function toDeliveryEvent(r: EventRow): DeliveryEvent {
 
 /** Every event of one (normalised) address, oldest first. */
 export async function eventsOfAddress(db: Database, address: string): Promise<DeliveryEvent[]> {
-  const rows = await db.all<EventRow>(
+  const rows = await db.allPrepared<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM events e LEFT JOIN imports i ON i.id = e.import_id
      WHERE e.address = $1 ORDER BY e.time, e.import_id, e.line`,
     [address],

@@ -4,7 +4,7 @@ import type { Database } from './database';
 import { isoTime } from './staging';
 
 export async function releasesOf(db: Database, address: string): Promise<Release[]> {
-  const rows = await db.all<{ address: string; time: string; released_by: string; reason: string; status: Release['status'] }>(
+  const rows = await db.allPrepared<{ address: string; time: string; released_by: string; reason: string; status: Release['status'] }>(
     `SELECT address, ${isoTime('time')} AS time, released_by, reason, status FROM releases WHERE address = $1 ORDER BY time`,
     [address],
   );
@@ -38,12 +38,11 @@ export interface ImportedListRow {
 }
 
 export async function importedListOf(db: Database, address: string | null): Promise<ImportedListRow[]> {
-  const rows = await db.all<{ address: string; status: string; since: string; import_id: number; file: string; line: bigint }>(
-    `SELECT l.address, l.status, ${isoTime('l.since')} AS since, l.import_id, i.display_name AS file, l.line
+  const sql = `SELECT l.address, l.status, ${isoTime('l.since')} AS since, l.import_id, i.display_name AS file, l.line
      FROM imported_list l JOIN imports i ON i.id = l.import_id
-     ${address === null ? '' : 'WHERE l.address = $1'} ORDER BY l.address, l.since`,
-    address === null ? [] : [address],
-  );
+     ${address === null ? '' : 'WHERE l.address = $1'} ORDER BY l.address, l.since`;
+  type Row = { address: string; status: string; since: string; import_id: number; file: string; line: bigint };
+  const rows = address === null ? await db.all<Row>(sql) : await db.allPrepared<Row>(sql, [address]);
   return rows.map((r) => ({
     address: r.address,
     status: r.status,

@@ -61,6 +61,7 @@ export const ENGINE_METHOD_NAMES = [
   'searchAddresses',
   'addresses',
   'release',
+  'releaseRisk',
   'overview',
   'classify',
   'unknowns',
@@ -68,3 +69,7 @@ export const ENGINE_METHOD_NAMES = [
   'getSettings',
   'setSettings',
 ] as const satisfies readonly EngineMethod[];
+
+// stops compiling when the contract gains a method this copy lacks
+type Unlisted = Exclude<EngineMethod, (typeof ENGINE_METHOD_NAMES)[number]>;
+export const ALL_ENGINE_METHODS_LISTED: Unlisted extends never ? true : Unlisted = true;

@@ -9,7 +9,7 @@ import type { Synonyms } from '../header';
 export type AssoField = 'email' | 'status' | 'date' | 'reason' | 'rejectKind' | 'campaign';
 
 export const ASSO_COLUMNS: Synonyms<AssoField> = {
-  email: ['E-mail', 'Email', 'Adresse e-mail', 'Adresse email', 'Adresse mail', 'Courriel', 'Mail', 'Adresse électronique', 'E-mail address', 'Emails identifiés comme invalides', 'Emails invalides', 'Adresse'],
+  email: ['E-mail', 'Email', 'Adresse e-mail', 'Adresse email', 'Adresse mail', 'Courriel', 'Mail', 'Adresse électronique', 'E-mail address', 'Adresse'],
   status: ['Statut', 'Statut d\u2019envoi', "Statut d'envoi", 'État', 'Etat', 'Status'],
   date: ["Date d'envoi", 'Date d\u2019envoi', 'Date', "Date de l'envoi", 'Envoyé le', 'Date de rejet', "Date d'ajout", 'Date de mise en quarantaine', 'Depuis', 'Date et heure'],
   reason: ['Raison du rejet', 'Raison', 'Motif du rejet', 'Motif', 'Cause', 'Raison de rejet', 'Détail', 'Détails'],

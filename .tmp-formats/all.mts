@@ -1,0 +1,13 @@
+import { createEngine } from '../core/engine';
+import { rmSync } from 'node:fs';
+rmSync('/tmp/pfb/f.duckdb', { force: true });
+const e = await createEngine({ dbPath: '/tmp/pfb/f.duckdb' });
+const F = 'test/fixtures/';
+const paths = process.argv.slice(2);
+const s = await e.importFiles({ paths, timeZone: 'Europe/Paris', year: 2024 });
+for (const f of s.files) console.log(f.path, f.format, f.ok, f.error ?? '', 'stored', f.stored, 'dup', f.duplicates, 'rej', f.rejected, 'skip', f.skipped, JSON.stringify(f.errors));
+const rows = await e.db.all(`SELECT strftime(time, '%Y-%m-%dT%H:%M:%S') t, address, type, category, smtp_code, enhanced_code, relay, delay_s, hint, sender, message_id, campaign, line, left(diagnostic, 90) d FROM events ORDER BY import_id, line, type`);
+for (const r of rows as any[]) console.log(Object.values(r).join(' | '));
+const l = await e.db.all(`SELECT * FROM imported_list`);
+console.log(l);
+await e.close();
