@@ -48,7 +48,7 @@ function write(name: string, content: string | Buffer): string {
 
 describe('detection from content', () => {
   it.each([
-    ['postfix/new-year.log', 'postfix', 4, 0, 1],
+    ['postfix/new-year.log', 'postfix', 3, 0, 2],
     ['postfix/mixed.log', 'postfix', 6, 2, 2],
     ['exim/mainlog', 'exim', 5, 0, 2],
     ['powermta/acct.csv', 'powermta', 9, 1, 0],
@@ -100,7 +100,7 @@ describe('Postfix log from 31 December to 1 January, --tz Europe/Paris', () => {
 
   it('with --year 2024 (the year of the first line)', async () => {
     const result = await importOne(join(FIXTURES, 'postfix/new-year.log'), { year: 2024 });
-    expect(result).toMatchObject({ ok: true, stored: 4, firstEventTime: '2024-12-31T22:59:58.000Z', lastEventTime: '2024-12-31T23:15:03.000Z' });
+    expect(result).toMatchObject({ ok: true, stored: 3, firstEventTime: '2024-12-31T22:59:58.000Z', lastEventTime: '2024-12-31T23:15:03.000Z' });
     expect(await events()).toEqual(expected);
   });
 
@@ -117,7 +117,7 @@ describe('Postfix log from 31 December to 1 January, --tz Europe/Paris', () => {
       smtpCode: 450,
       enhancedCode: '4.2.0',
       sender: 'bureau@asso.example.org',
-      messageId: 'voeux-2025.1@asso.example.org',
+      messageId: '1A2B3C4D5E', // the queue id: see POSTFIX_MESSAGE_ID
       relay: 'mx1.free.fr[212.27.48.6]:25',
       delaySeconds: 118,
     });
@@ -128,7 +128,7 @@ describe('Postfix log from 31 December to 1 January, --tz Europe/Paris', () => {
     await importOne(join(FIXTURES, 'postfix/new-year.log'), { year: 2024 });
     const gz = write('mail.log.gz', gzipSync(readFileSync(join(FIXTURES, 'postfix/new-year.log'))));
     const result = await importOne(gz, { year: 2024 });
-    expect(result).toMatchObject({ ok: true, format: 'postfix', stored: 0, duplicates: 4 });
+    expect(result).toMatchObject({ ok: true, format: 'postfix', stored: 0, duplicates: 3 });
   });
 });
 
@@ -240,7 +240,7 @@ describe('bad input: no crash, no partial import', () => {
     const log = readFileSync(join(FIXTURES, 'postfix/new-year.log'), 'utf8');
     const huge = 'Jan  1 00:00:02 mx1 postfix/smtp[1]: QQQ: to=<x@example.org>, relay=none, status=sent (' + 'x'.repeat(20 * 1024 * 1024) + ')\n';
     const result = await importOne(write('huge.log', log + huge), { year: 2024 });
-    expect(result).toMatchObject({ ok: true, stored: 4, rejected: 1 });
+    expect(result).toMatchObject({ ok: true, stored: 3, rejected: 1 });
     expect(result.errors[0].line).toBe(10);
     const one = await importOne(write('one-line.csv', 'a'.repeat(20 * 1024 * 1024)));
     expect(one.ok).toBe(false);

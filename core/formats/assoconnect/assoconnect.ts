@@ -92,6 +92,7 @@ export const assoconnectImporter: FormatImporter = {
       encoding: context.sample.encoding,
       delimiter: layout.delimiter,
       onBytes: context.progress,
+      expectedFields: () => (seen >= headerSkip && layout.header.length > 1 ? layout.header.length : null),
     })) {
       if (seen++ < headerSkip) continue;
       if ('error' in item) {

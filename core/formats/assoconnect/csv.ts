@@ -68,7 +68,14 @@ export function splitRecord(text: string, delimiter: string): string[] | null {
 
 export async function* readCsvRecords(
   path: string,
-  options: { gzip: boolean; encoding: 'utf-8' | 'windows-1252'; delimiter: string; onBytes?: (n: number) => void },
+  options: {
+    gzip: boolean;
+    encoding: 'utf-8' | 'windows-1252';
+    delimiter: string;
+    onBytes?: (n: number) => void;
+    /** the header's width: a record spanning lines with another width is a stray quote, not a record */
+    expectedFields?: () => number | null;
+  },
 ): AsyncGenerator<CsvItem> {
   // lines of a record whose quote is still open: [line number, text]
   let pending: Array<[number, string]> = [];
@@ -80,6 +87,12 @@ export async function* readCsvRecords(
     pendingChars += raw.length + 1;
     const text = pending.length === 1 ? raw : pending.map((p) => p[1]).join('\n');
     const fields = text.indexOf('"') < 0 ? text.split(options.delimiter).map((f) => f.trim()) : splitRecord(text, options.delimiter);
+    const width = options.expectedFields?.() ?? null;
+    if (fields !== null && pending.length > 1 && width !== null && fields.length !== width) {
+      // a quote opened by mistake, closed by a later line's quote: the first line is the bad one
+      unbalanced();
+      return;
+    }
     if (fields !== null) {
       out.push({ fields, line: pending[0][0] });
       pending = [];

@@ -177,7 +177,9 @@ export class EximParser {
       smtpCode: row.smtpCode,
       enhancedCode: row.enhancedCode,
       diagnostic: row.text,
-      messageId: m.messageId ?? parts.id,
+      // the Exim id, on every line: a Message-ID joined from a `<=` line would be missing from a
+      // log that starts later, and the event key includes message_id (see POSTFIX_MESSAGE_ID)
+      messageId: parts.id,
       sender: m.sender,
       relay: row.relay,
       hint: row.hint,

@@ -7,6 +7,15 @@
 import type { EventType, StageRow } from '../../model/event';
 import { SyslogClock, type ParsedStamp } from './syslog-time';
 
+/**
+ * The event's message_id. The event key (store) includes message_id, and a `message-id=` line
+ * joined from earlier in the log is missing from a file that starts later: two overlapping logs
+ * would then store the same delivery twice. The queue id is on the delivery line itself, so it
+ * is the same in every file: it is what is stored. Set to 'message-id' to store the joined
+ * Message-ID header instead (when the key no longer depends on it).
+ */
+export const POSTFIX_MESSAGE_ID: 'queue-id' | 'message-id' = 'queue-id';
+
 /** How long a queue id's from=/message-id= stay joinable (Postfix keeps mail 5 days by default). */
 export const JOIN_WINDOW_MS = 7 * 86_400_000;
 /** Lines longer than this are not Postfix lines (syslog truncates far earlier). */
@@ -278,7 +287,7 @@ export class PostfixParser {
       smtpCode: parsed.smtpCode,
       enhancedCode: parsed.dsn,
       diagnostic: parsed.text,
-      messageId: entry.messageId,
+      messageId: POSTFIX_MESSAGE_ID === 'queue-id' ? queueId : entry.messageId,
       sender: entry.from,
       relay: parsed.relay,
       delaySeconds: parsed.delay,
@@ -322,7 +331,7 @@ export class PostfixParser {
         smtpCode: last.smtpCode,
         enhancedCode: last.dsn,
         diagnostic: last.text,
-        messageId: entry.messageId,
+        messageId: POSTFIX_MESSAGE_ID === 'queue-id' ? queueId : entry.messageId,
         sender: entry.from,
         relay: last.relay,
         delaySeconds: last.delay,
