@@ -21,8 +21,10 @@ export function register(program: Command): void {
         printJson({ files: result.files, events: result.events });
         return;
       }
-      print(`Wrote ${result.events} events: ${result.files.join(', ')}`);
-      print(`Try: rebond import --db demo.duckdb ${result.files[0]}`);
+      const data = result.files.slice(0, -1);
+      print(`Wrote ${result.events} events: ${data.join(', ')}`);
+      print(`The expected answers are in ${result.files[result.files.length - 1]}`);
+      print(`Try: rebond import --db demo.duckdb ${options.out}/*`);
       print(`     rebond address --db demo.duckdb ${result.groundTruth.addresses[0].address}`);
     });
 }

@@ -19,6 +19,7 @@ export interface DemoOptions {
 }
 
 export interface DemoResult {
+  /** the data files, then the ground truth (last) */
   files: string[];
   events: number;
   groundTruth: GroundTruth;
@@ -206,7 +207,8 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
     complaintSpikeDay: new Date(SPIKE_DAY).toISOString().slice(0, 10),
     addresses: scripted.truth,
   };
-  const truthPath = join(options.out, 'ground-truth.json');
+  // A dot-file: `rebond import --db w.duckdb demo/*` must import the data, not the answers.
+  const truthPath = join(options.out, '.ground-truth.json');
   await writeFile(truthPath, JSON.stringify(groundTruth, null, 2) + '\n');
   return { files: [path, truthPath], events: written, groundTruth };
 }

@@ -2,7 +2,7 @@
  * Issue 5's scenarios through the real path — a Mailjet export imported into a workspace, then
  * `rebond address --json --at …` — so that what the policy tests prove is what an agent sees.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../core/demo/generate';
@@ -110,8 +110,12 @@ describe('the demo dataset', () => {
     try {
       const { files, groundTruth } = await generateDemo({ out: demo.path, events: 3000, seed: 7 });
       const demoDb = join(demo.path, 'w.duckdb');
-      expect((await runCli(['import', '--db', demoDb, files[0]])).code).toBe(0);
-      const truth = JSON.parse(readFileSync(files[1], 'utf8'));
+      // what `rebond import --db w.duckdb demo/*` imports: every visible file, none refused
+      const visible = readdirSync(demo.path).filter((f) => !f.startsWith('.') && !f.endsWith('.duckdb'));
+      expect(visible.length).toBe(files.length - 1);
+      const imported = await runCli(['import', '--db', demoDb, ...visible.map((f) => join(demo.path, f))]);
+      expect(imported.code).toBe(0);
+      const truth = JSON.parse(readFileSync(files[files.length - 1], 'utf8'));
       expect(truth).toEqual(groundTruth);
       for (const expected of groundTruth.addresses) {
         const r = JSON.parse((await runCli(['address', '--db', demoDb, '--json', '--at', groundTruth.at, expected.address])).stdout);
