@@ -61,6 +61,8 @@ export interface ImportProgress {
   bytesRead: number;
   totalBytes: number;
   rows: number;
+  /** the whole import's progress, 0..1 (reading the file is most of it); sent at least every 250 ms */
+  fraction: number;
 }
 
 export interface ImportRecord {

@@ -52,8 +52,8 @@ describe('the engine utility process bridge', () => {
   it('forwards import progress', async () => {
     const { progress, emit } = wire({});
     await new Promise((r) => setTimeout(r, 0));
-    emit({ path: '/tmp/a.log', phase: 'reading', bytesRead: 10, totalBytes: 100, rows: 4 });
+    emit({ path: '/tmp/a.log', phase: 'reading', bytesRead: 10, totalBytes: 100, rows: 4, fraction: 0.5 });
     await new Promise((r) => setTimeout(r, 0));
-    expect(progress).toEqual([{ path: '/tmp/a.log', phase: 'reading', bytesRead: 10, totalBytes: 100, rows: 4 }]);
+    expect(progress).toEqual([{ path: '/tmp/a.log', phase: 'reading', bytesRead: 10, totalBytes: 100, rows: 4, fraction: 0.5 }]);
   });
 });

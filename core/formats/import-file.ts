@@ -28,7 +28,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   const started = performance.now();
   const { path } = request;
   const failed = (error: string, format: FileImportResult['format'] = null): FileImportResult => {
-    request.onProgress?.({ path, phase: 'failed', bytesRead: 0, totalBytes: 0, rows: 0 });
+    request.onProgress?.({ path, phase: 'failed', bytesRead: 0, totalBytes: 0, rows: 0, fraction: 1 });
     return {
       path,
       format,
@@ -56,21 +56,36 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   const importer = chooseFormat(sample, request.format);
   if (typeof importer === 'string') return failed(importer);
 
-  let lastReport = 0;
+  // Reading the file is most of an import; validating, classifying and storing the rest.
+  const READING_SHARE = 0.7;
+  const PHASE_SPAN: Record<string, [number, number]> = {
+    reading: [0, READING_SHARE],
+    classifying: [READING_SHARE, 0.85],
+    storing: [0.85, 1],
+  };
+  let phase: ImportProgress['phase'] = 'reading';
   let bytesRead = 0;
-  const report = (phase: ImportProgress['phase'], force = false) => {
+  let fraction = 0;
+  let lastReport = 0;
+  const report = (force = false) => {
     const now = performance.now();
     if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return;
     lastReport = now;
-    request.onProgress?.({ path, phase, bytesRead, totalBytes: sample.size, rows: 0 });
+    const [from, to] = PHASE_SPAN[phase] ?? [0, 1];
+    // DuckDB reports how far its current query is; a JavaScript reader reports bytes.
+    const query = db.connection.progress.percentage;
+    const within = phase === 'reading' ? Math.max(bytesRead / sample.size, query > 0 ? query / 100 : 0) : query > 0 ? query / 100 : 0;
+    if (phase === 'reading' && query > 0) bytesRead = Math.max(bytesRead, Math.round((query / 100) * sample.size));
+    fraction = Math.max(fraction, Math.min(to, from + (to - from) * Math.min(1, within)));
+    request.onProgress?.({ path, phase, bytesRead, totalBytes: sample.size, rows: 0, fraction });
   };
-  report('reading', true);
-  // DuckDB reads CSV files on its own threads: poll its progress while the query runs.
-  const poll = setInterval(() => {
-    const progress = db.connection.progress;
-    if (progress.percentage > 0) bytesRead = Math.max(bytesRead, Math.round((progress.percentage / 100) * sample.size));
-    report('reading', true);
-  }, PROGRESS_INTERVAL_MS);
+  const enter = (next: ImportProgress['phase']) => {
+    phase = next;
+    report(true);
+  };
+  enter('reading');
+  // DuckDB works on its own threads: a timer keeps progress flowing while a query runs.
+  const poll = setInterval(() => report(true), PROGRESS_INTERVAL_MS);
 
   const stage = new Stage(db, path);
   let skipped = 0;
@@ -88,14 +103,14 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       },
       progress: (bytes) => {
         bytesRead = bytes;
-        report('reading');
+        report();
       },
     });
-    clearInterval(poll);
     if (process.env.REBOND_PROFILE) process.stderr.write(`[import] stage: ${((performance.now() - stagingStart) / 1000).toFixed(3)} s\n`);
     bytesRead = sample.size;
-    report('classifying', true);
+    enter('classifying');
     await stage.prepare(request.classify);
+    enter('storing');
     const result = await db.transaction(async () => {
       const id = await nextImportId(db);
       const totals = await stage.commit(id);
@@ -106,7 +121,6 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
           `${path}: no event could be read as ${importer.label}; ${totals.rejected} line(s) rejected${example}.`,
         );
       }
-      report('storing', true);
       const outcome = { ...totals, skipped };
       await recordImport(db, {
         id,
@@ -119,7 +133,8 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       });
       return { id, ...outcome };
     });
-    request.onProgress?.({ path, phase: 'done', bytesRead: sample.size, totalBytes: sample.size, rows: result.stored });
+    clearInterval(poll);
+    request.onProgress?.({ path, phase: 'done', bytesRead: sample.size, totalBytes: sample.size, rows: result.stored, fraction: 1 });
     return {
       path,
       format: importer.id,

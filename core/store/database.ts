@@ -40,6 +40,9 @@ export class Database {
     const db = new Database(path, instance, connection);
     // Every instant is stored and returned in UTC; zones are applied where the user sees them.
     await connection.run(`SET TimeZone = 'UTC'`);
+    // lets long imports report how far DuckDB is (connection.progress), without printing a bar
+    await connection.run(`SET enable_progress_bar = true`);
+    await connection.run(`SET enable_progress_bar_print = false`);
     await db.migrate();
     return db;
   }

@@ -211,19 +211,27 @@ export class Stage implements StageWriter {
     const enhanced = spec.enhancedCode
       ? `nullif(regexp_extract(trim(${col(spec.enhancedCode)}), '^([245]\\.[0-9]{1,3}\\.[0-9]{1,3})', 1), '')`
       : 'NULL';
+    // The scan is materialised before any expression runs on it: DuckDB (1.5) crashes with an
+    // INTERNAL error that invalidates the whole database when an expression reads a column of a
+    // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
+    const rawTable = `rebond_csv_${scan}`;
+    await this.db.run(
+      `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
+       SELECT * FROM read_csv($1, header = false, skip = 1, auto_detect = false, columns = {${columnTypes}},
+                              delim = $2, quote = '"', escape = '"', max_line_size = 268435456,
+                              compression = '${spec.gzip ? 'gzip' : 'none'}',
+                              ignore_errors = true, store_rejects = true, strict_mode = true,
+                              rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}')`,
+      [file, spec.delimiter],
+    );
     await this.db.run(
       `INSERT INTO stage
        SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
               ${opt(spec.messageId)}, ${campaign}, ${opt(spec.sender)}, ${opt(spec.relay)}, ${delay}, ${hint},
               NULL, ${rawTime}, ${col(spec.type.column)}
-       FROM (SELECT *
-             FROM read_csv($1, header = false, skip = 1, auto_detect = false, columns = {${columnTypes}},
-                           delim = $2, quote = '"', escape = '"', max_line_size = 268435456,
-                           compression = '${spec.gzip ? 'gzip' : 'none'}',
-                           ignore_errors = true, store_rejects = true, strict_mode = true,
-                           rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}')) src`,
-      [file, spec.delimiter],
+       FROM ${rawTable} src`,
     );
+    await this.db.run(`DROP TABLE IF EXISTS ${rawTable}`);
     // DuckDB numbers rejected lines as in the file; accepted rows only by their order.
     // Shift each accepted row past the rejected lines that came before it.
     const rejects = await this.db.all<{ line: bigint; error_message: string; csv_line: string | null }>(

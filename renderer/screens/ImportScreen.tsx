@@ -40,8 +40,7 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
       transport.onImportProgress((p: ImportProgress) => {
         const id = keyToJob.current.get(p.path);
         if (id === undefined) return;
-        const fraction = p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
-        patch(id, { phase: p.phase, fraction: p.phase === 'done' ? 1 : fraction, rows: p.rows });
+        patch(id, { phase: p.phase, fraction: p.phase === 'done' ? 1 : p.fraction, rows: p.rows });
       }),
     [transport, patch],
   );
