@@ -215,6 +215,11 @@ export class Stage implements StageWriter {
     // INTERNAL error that invalidates the whole database when an expression reads a column of a
     // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
     const rawTable = `rebond_csv_${scan}`;
+    const insert = `INSERT INTO stage
+       SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
+              ${opt(spec.messageId)}, ${campaign}, ${opt(spec.sender)}, ${opt(spec.relay)}, ${delay}, ${hint},
+              NULL, ${rawTime}, ${col(spec.type.column)}
+       FROM ${rawTable} src`;
     await this.db.run(
       `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
        SELECT * FROM read_csv($1, header = false, skip = 1, auto_detect = false, columns = {${columnTypes}},
@@ -224,13 +229,7 @@ export class Stage implements StageWriter {
                               rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}')`,
       [file, spec.delimiter],
     );
-    await this.db.run(
-      `INSERT INTO stage
-       SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
-              ${opt(spec.messageId)}, ${campaign}, ${opt(spec.sender)}, ${opt(spec.relay)}, ${delay}, ${hint},
-              NULL, ${rawTime}, ${col(spec.type.column)}
-       FROM ${rawTable} src`,
-    );
+    await this.db.run(insert);
     await this.db.run(`DROP TABLE IF EXISTS ${rawTable}`);
     // DuckDB numbers rejected lines as in the file; accepted rows only by their order.
     // Shift each accepted row past the rejected lines that came before it.
