@@ -62,8 +62,8 @@ export class Stage implements StageWriter {
   private rowFile: { dir: string; path: string; fd: number; buffer: Buffer; bytes: number; rows: number } | null =
     null;
   private csvScans = 0;
-  /** rowid of the first row of the CSV scan: its rows are numbered by position (see stageCsv) */
-  private csvBase: number | null = null;
+  /** the CSV copy behind the `stage_csv` view, when the scan rejected no line (see stageCsv) */
+  private csvCopy: string | null = null;
   private readonly listEntries: ListEntry[] = [];
   private goodCount = 0;
 
@@ -155,8 +155,7 @@ export class Stage implements StageWriter {
     const scan = ++this.csvScans;
     const rejectsTable = `rebond_rejects_${scan}`;
     const scansTable = `rebond_reject_scans_${scan}`;
-    if (this.csvBase !== null) throw new Error('one CSV scan per import');
-    this.csvBase = Number((await this.db.one<{ n: bigint }>(`SELECT count(*) AS n FROM stage`))?.n ?? 0);
+    if (this.csvScans > 1) throw new Error('one CSV scan per import');
     // Columns are named by position (c0, c1…): headers may repeat or hold any character.
     const position = new Map<string, number>();
     spec.columns.forEach((name, index) => {
@@ -215,10 +214,9 @@ export class Stage implements StageWriter {
     // INTERNAL error that invalidates the whole database when an expression reads a column of a
     // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
     const rawTable = `rebond_csv_${scan}`;
-    const insert = `INSERT INTO stage
-       SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
+    const select = (line: string) => `SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
               ${opt(spec.messageId)}, ${campaign}, ${opt(spec.sender)}, ${opt(spec.relay)}, ${delay}, ${hint},
-              NULL, ${rawTime}, ${col(spec.type.column)}
+              ${line}, ${rawTime}, ${col(spec.type.column)}
        FROM ${rawTable} src`;
     await this.db.run(
       `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
@@ -229,8 +227,6 @@ export class Stage implements StageWriter {
                               rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}')`,
       [file, spec.delimiter],
     );
-    await this.db.run(insert);
-    await this.db.run(`DROP TABLE IF EXISTS ${rawTable}`);
     // DuckDB numbers rejected lines as in the file; accepted rows only by their order.
     // Shift each accepted row past the rejected lines that came before it.
     const rejects = await this.db.all<{ line: bigint; error_message: string; csv_line: string | null }>(
@@ -240,8 +236,15 @@ export class Stage implements StageWriter {
     const firstPerLine = new Map<number, (typeof rejects)[number]>();
     for (const r of rejects) if (!firstPerLine.has(Number(r.line))) firstPerLine.set(Number(r.line), r);
     const rejectedLines = [...firstPerLine.values()];
-    if (rejectedLines.length > 0) {
-      const base = this.csvBase;
+    if (rejectedLines.length === 0) {
+      // The common case: the copy's row order is the file's, so a view numbers the lines and the
+      // rows are not copied once more.
+      this.csvCopy = rawTable;
+      await this.db.run(`CREATE OR REPLACE TEMP VIEW stage_csv AS ${select('src.rowid + 2')}`);
+    } else {
+      const base = Number((await this.db.one<{ n: bigint }>(`SELECT count(*) AS n FROM stage`))?.n ?? 0);
+      await this.db.run(`INSERT INTO stage ${select('NULL')}`);
+      await this.db.run(`DROP TABLE IF EXISTS ${rawTable}`);
       await this.db.run(`CREATE OR REPLACE TEMP TABLE reject_shift (accepted_before BIGINT)`);
       // the i-th rejected line (1-based) at file line r has r - i - 1 accepted rows before it
       for (const [i, r] of rejectedLines.entries()) {
@@ -281,14 +284,15 @@ export class Stage implements StageWriter {
     // One pass finds the rows that cannot be events; the rest of the pipeline only keeps the
     // complement, with a cheap test.
     const valid = `type IS NOT NULL AND time IS NOT NULL AND address LIKE '%_@_%._%' AND NOT contains(trim(address, ' <>'), ' ')`;
-    const line = this.csvBase === null ? 'line' : `coalesce(line, rowid - ${this.csvBase} + 2)`;
+    const stage = this.csvCopy ? '(SELECT * FROM stage UNION ALL SELECT * FROM stage_csv)' : 'stage';
+    const line = 'line';
     await this.db.run(`CREATE OR REPLACE TEMP TABLE stage_rejects AS
       SELECT ${line} AS line, CASE
         WHEN type IS NULL THEN 'unknown event type ' || coalesce('"' || raw_type || '"', '(empty)')
         WHEN time IS NULL THEN 'unreadable date ' || coalesce('"' || raw_time || '"', '(empty)')
         ELSE 'not an e-mail address: ' || coalesce('"' || address || '"', '(empty)')
       END AS message
-      FROM stage WHERE NOT coalesce(${valid}, false)`);
+      FROM ${stage} WHERE NOT coalesce(${valid}, false)`);
     const badRows = await this.db.all<{ line: bigint; message: string }>(
       `SELECT line, message FROM stage_rejects ORDER BY line LIMIT ${MAX_LISTED_ERRORS}`,
     );
@@ -311,7 +315,7 @@ export class Stage implements StageWriter {
             ELSE enhanced_code END AS enhanced_code,
           diagnostic, message_id, campaign, sender, relay, delay_s, hint,
           ${line} AS line
-        FROM stage WHERE ${valid}
+        FROM ${stage} WHERE ${valid}
       )
       SELECT *, split_part(address, '@', -1) AS domain,
         hash(time, address, type, coalesce(message_id, ''), coalesce(diagnostic, ''), coalesce(campaign, '')) AS key,
@@ -416,6 +420,8 @@ export class Stage implements StageWriter {
 
   /** Drops the temporary tables and file, whatever happened. */
   async discard(): Promise<void> {
+    await this.db.run(`DROP VIEW IF EXISTS stage_csv`).catch(() => undefined);
+    if (this.csvCopy) await this.db.run(`DROP TABLE IF EXISTS ${this.csvCopy}`).catch(() => undefined);
     for (const table of ['good', 'classified', 'stage_rejects', 'stage', 'reject_shift']) {
       await this.db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
