@@ -83,9 +83,8 @@ async function main(): Promise<void> {
 
     // every address's status, set-wise (issue 5: ≤ 3 s for 1,000,000 events)
     let t = performance.now();
-    const statuses = await Promise.all(
-      (['soft_quarantine', 'long_quarantine'] as const).map((status) => engine.addresses({ status })),
-    );
+    const statuses = [];
+    for (const status of ['soft_quarantine', 'long_quarantine'] as const) statuses.push(await engine.addresses({ status }));
     const statusAllS = seconds(t) / 2;
     // re-applying the rules to the whole store (issue 4: ≤ 5 s for 1,000,000 events)
     t = performance.now();

@@ -59,12 +59,11 @@ function toImportedEntry(row: ImportedListRow): ImportedListEntry {
 }
 
 async function historyOf(db: Database, address: string, settings: Settings, at?: string) {
-  const [events, releases, imported, policy] = await Promise.all([
-    eventsOfAddress(db, address),
-    releasesOf(db, address),
-    importedListOf(db, address),
-    activePolicy(settings),
-  ]);
+  // one after another: the queries share the workspace's single connection
+  const events = await eventsOfAddress(db, address);
+  const releases = await releasesOf(db, address);
+  const imported = await importedListOf(db, address);
+  const policy = await activePolicy(settings);
   const checks = checkAddress(address, { bounced: events.some((e) => e.type === 'hard_bounce') });
   const history = reconstructAddress({
     address,

@@ -44,6 +44,8 @@ export interface FileImportResult {
   rejected: number;
   /** records the format skips on purpose (e.g. AssoConnect "Sans adresse mail") */
   skipped: number;
+  /** addresses read from an imported list (e.g. "Emails identifiés comme invalides") */
+  listed: number;
   /** the first rejected lines (at most 10) */
   errors: LineError[];
   firstEventTime: string | null;

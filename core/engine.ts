@@ -35,7 +35,7 @@ import { computeOverview } from './store/overview';
 import { readSettings, writeSettings } from './store/settings';
 import { searchAddresses } from './store/events';
 import { reclassifyStore, unknownTexts } from './store/reclassify';
-import { addressReport, addressesInStatus, releaseAddress, releaseRisk } from './address-history';
+import { activePolicy, addressReport, addressesInStatus, releaseAddress, releaseRisk } from './address-history';
 
 export interface EngineOptions {
   dbPath: string;
@@ -61,6 +61,12 @@ export class Engine implements EngineApi {
   private readonly listeners = new Set<Listener<'importProgress'>>();
   /** settings are read on every call: keep them until they change */
   private settings: Settings | null = null;
+  /**
+   * Calls run one after another. A shell may send the next request before the last one is
+   * answered (the app searches while an import runs), and a DuckDB connection's temporary
+   * tables, prepared statements and open transaction belong to one operation at a time.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(readonly db: Database) {}
 
@@ -78,72 +84,96 @@ export class Engine implements EngineApi {
     for (const listener of this.listeners) listener(progress);
   }
 
-  async close(): Promise<void> {
-    await this.db.close();
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(() => this.db.close());
   }
 
   // ------------------------------------------------------------------ imports
 
-  async importFiles(request: ImportRequest): Promise<ImportSummary> {
-    const settings = await this.getSettings({});
-    const files = [];
-    for (const [index, path] of request.paths.entries()) {
-      files.push(
-        await importFile(this.db, {
-          path,
-          displayName: request.displayNames?.[index],
-          format: request.format ?? 'auto',
-          options: { timeZone: request.timeZone ?? settings.timeZone, year: request.year },
-          classify,
-          onProgress: (p) => this.emitProgress(p),
-        }),
-      );
-    }
-    return { files };
+  importFiles(request: ImportRequest): Promise<ImportSummary> {
+    return this.exclusive(async () => {
+      const settings = await this.currentSettings();
+      const files = [];
+      for (const [index, path] of request.paths.entries()) {
+        files.push(
+          await importFile(this.db, {
+            path,
+            displayName: request.displayNames?.[index],
+            format: request.format ?? 'auto',
+            options: { timeZone: request.timeZone ?? settings.timeZone, year: request.year },
+            classify,
+            onProgress: (p) => this.emitProgress(p),
+          }),
+        );
+      }
+      return { files };
+    });
   }
 
   listImports(_request: Record<string, never> = {}): Promise<ImportRecord[]> {
-    return listImports(this.db);
+    return this.exclusive(async () => {
+      return listImports(this.db);
+    });
   }
 
-  async removeImport(request: { id: number }): Promise<{ removedEvents: number }> {
-    const removed = await removeImport(this.db, request.id);
-    if (!removed) throw new Error(`There is no import number ${request.id}.`);
-    return removed;
+  removeImport(request: { id: number }): Promise<{ removedEvents: number }> {
+    return this.exclusive(async () => {
+      const removed = await removeImport(this.db, request.id);
+      if (!removed) throw new Error(`There is no import number ${request.id}.`);
+      return removed;
+    });
   }
 
   // ------------------------------------------------------------------ addresses
 
-  async address(request: AddressRequest): Promise<AddressReport> {
-    const settings = await this.getSettings({});
-    return addressReport(this.db, normalizeAddress(request.address), {
-      at: request.at,
-      lang: request.lang ?? settings.lang,
-      timeZone: settings.timeZone,
-      settings,
+  address(request: AddressRequest): Promise<AddressReport> {
+    return this.exclusive(async () => {
+      const settings = await this.currentSettings();
+      return addressReport(this.db, normalizeAddress(request.address), {
+        at: request.at,
+        lang: request.lang ?? settings.lang,
+        timeZone: settings.timeZone,
+        settings,
+      });
     });
   }
 
   searchAddresses(request: { query: string; limit?: number }): Promise<AddressSuggestion[]> {
-    return searchAddresses(this.db, request.query, Math.min(Math.max(request.limit ?? 10, 1), 100));
+    return this.exclusive(async () => {
+      return searchAddresses(this.db, request.query, Math.min(Math.max(request.limit ?? 10, 1), 100));
+    });
   }
 
-  async addresses(request: AddressListRequest): Promise<AddressListEntry[]> {
-    return addressesInStatus(this.db, request, await this.getSettings({}));
+  addresses(request: AddressListRequest): Promise<AddressListEntry[]> {
+    return this.exclusive(async () => {
+      return addressesInStatus(this.db, request, await this.currentSettings());
+    });
   }
 
-  async release(request: ReleaseRequest): Promise<ReleaseResult> {
-    return releaseAddress(this.db, request, await this.getSettings({}));
+  release(request: ReleaseRequest): Promise<ReleaseResult> {
+    return this.exclusive(async () => {
+      return releaseAddress(this.db, request, await this.currentSettings());
+    });
   }
 
-  async releaseRisk(request: ReleaseRiskRequest): Promise<ReleaseRiskResult> {
-    return releaseRisk(this.db, request, await this.getSettings({}));
+  releaseRisk(request: ReleaseRiskRequest): Promise<ReleaseRiskResult> {
+    return this.exclusive(async () => {
+      return releaseRisk(this.db, request, await this.currentSettings());
+    });
   }
 
   // ------------------------------------------------------------------ overview
 
   overview(request: OverviewRequest): Promise<Overview> {
-    return computeOverview(this.db, request);
+    return this.exclusive(async () => {
+      return computeOverview(this.db, request, (await this.currentSettings()).timeZone);
+    });
   }
 
   // ------------------------------------------------------------------ classifier
@@ -159,44 +189,62 @@ export class Engine implements EngineApi {
   }
 
   unknowns(request: { limit?: number }): Promise<UnknownText[]> {
-    return unknownTexts(this.db, request.limit ?? 50);
+    return this.exclusive(async () => {
+      return unknownTexts(this.db, request.limit ?? 50);
+    });
   }
 
   reclassify(_request: Record<string, never> = {}): Promise<{ events: number; changed: number; seconds: number }> {
-    return reclassifyStore(this.db, classify);
+    return this.exclusive(async () => {
+      return reclassifyStore(this.db, classify);
+    });
   }
 
   // ------------------------------------------------------------------ settings
 
-  async getSettings(_request: Record<string, never> = {}): Promise<Settings> {
+  getSettings(_request: Record<string, never> = {}): Promise<Settings> {
+    return this.exclusive(() => this.currentSettings());
+  }
+
+  /** For use inside a call that already holds the queue. */
+  private async currentSettings(): Promise<Settings> {
     this.settings ??= await readSettings(this.db, defaultSettings());
     return { ...this.settings };
   }
 
-  async setSettings(changes: Partial<Settings>): Promise<Settings> {
-    const allowed: Partial<Settings> = {};
-    if (changes.lang !== undefined) {
-      if (changes.lang !== 'fr' && changes.lang !== 'en') throw new Error(`Unknown language "${changes.lang}" (fr or en).`);
-      allowed.lang = changes.lang;
-    }
-    if (changes.timeZone !== undefined) {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: changes.timeZone });
-      } catch {
-        throw new Error(`Unknown time zone "${changes.timeZone}" (for example Europe/Paris).`);
+  setSettings(changes: Partial<Settings>): Promise<Settings> {
+    return this.exclusive(async () => {
+      const allowed: Partial<Settings> = {};
+      if (changes.lang !== undefined) {
+        if (changes.lang !== 'fr' && changes.lang !== 'en') throw new Error(`Unknown language "${changes.lang}" (fr or en).`);
+        allowed.lang = changes.lang;
       }
-      allowed.timeZone = changes.timeZone;
-    }
-    if (changes.policyPreset !== undefined) {
-      if (changes.policyPreset !== 'default' && changes.policyPreset !== 'strict') {
-        throw new Error(`Unknown policy preset "${changes.policyPreset}" (default or strict).`);
+      if (changes.timeZone !== undefined) {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: changes.timeZone });
+        } catch {
+          throw new Error(`Unknown time zone "${changes.timeZone}" (for example Europe/Paris).`);
+        }
+        allowed.timeZone = changes.timeZone;
       }
-      allowed.policyPreset = changes.policyPreset;
-    }
-    if (changes.policyFile !== undefined) allowed.policyFile = changes.policyFile;
-    await writeSettings(this.db, allowed);
-    this.settings = null;
-    return this.getSettings({});
+      if (changes.policyPreset !== undefined) {
+        if (changes.policyPreset !== 'default' && changes.policyPreset !== 'strict') {
+          throw new Error(`Unknown policy preset "${changes.policyPreset}" (default or strict).`);
+        }
+        allowed.policyPreset = changes.policyPreset;
+      }
+      if (changes.policyFile !== undefined) {
+        if (changes.policyFile !== null && typeof changes.policyFile !== 'string') {
+          throw new Error('The policy file must be a path, or nothing to use the preset.');
+        }
+        // a policy file that does not load is refused now, not at the next address shown
+        if (changes.policyFile !== null) await activePolicy({ ...(await this.currentSettings()), policyFile: changes.policyFile });
+        allowed.policyFile = changes.policyFile;
+      }
+      await writeSettings(this.db, allowed);
+      this.settings = null;
+      return this.currentSettings();
+    });
   }
 }
 

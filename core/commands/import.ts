@@ -55,6 +55,7 @@ export function register(program: Command): void {
             duplicates: f.duplicates,
             rejected: f.rejected,
             skipped: f.skipped,
+            listed: f.listed,
             errors: f.errors,
             ...(f.ok ? { importId: f.importId } : { error: f.error }),
           })),
@@ -64,7 +65,8 @@ export function register(program: Command): void {
           if (!f.ok) continue;
           print(
             `${f.path}: ${f.format}, ${f.stored} events stored, ${f.duplicates} duplicates skipped, ` +
-              `${f.rejected} lines rejected${f.skipped ? `, ${f.skipped} skipped` : ''} (${f.seconds.toFixed(2)} s)`,
+              `${f.rejected} lines rejected${f.skipped ? `, ${f.skipped} skipped` : ''}` +
+              `${f.listed ? `, ${f.listed} addresses listed` : ''} (${f.seconds.toFixed(2)} s)`,
           );
           for (const e of f.errors) print(`  line ${e.line}: ${e.message}`);
         }

@@ -23,7 +23,7 @@ function fakeEngine() {
         const { readFile } = await import('node:fs/promises');
         imported.push({ contents: await Promise.all(req.paths.map((p) => readFile(p, 'utf8'))), request: req });
         for (const path of req.paths) for (const l of listeners) l({ path, phase: 'done', bytesRead: 1, totalBytes: 1, rows: 1, fraction: 1 });
-        return { files: req.paths.map((path) => ({ path, format: 'postfix', ok: true, importId: 1, stored: 1, duplicates: 0, rejected: 0, skipped: 0, errors: [], firstEventTime: null, lastEventTime: null, seconds: 0 })) };
+        return { files: req.paths.map((path) => ({ path, format: 'postfix', ok: true, importId: 1, stored: 1, duplicates: 0, rejected: 0, skipped: 0, listed: 0, errors: [], firstEventTime: null, lastEventTime: null, seconds: 0 })) };
       },
       async removeImport() {
         throw Object.assign(new Error('There is no import number 9.'), { file: 'x.log', line: 3 });

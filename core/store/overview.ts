@@ -13,9 +13,25 @@ export const FINAL_OUTCOMES = ['delivered', 'soft_bounce', 'hard_bounce', 'block
 /** seed 003 / Google and Yahoo bulk-sender rules; seed 002 for hard bounces per campaign */
 export const THRESHOLDS = { complaintWarning: 0.001, complaintLimit: 0.003, hardBounceLimit: 0.01 };
 
+const HOUR_MS = 3_600_000;
+
 const finalList = FINAL_OUTCOMES.map((t) => `'${t}'`).join(', ');
 
-export async function computeOverview(db: Database, request: OverviewRequest): Promise<Overview> {
+/**
+ * The local calendar day of each UTC hour, in the workspace's time zone: an agent in Paris reads
+ * "complaints on 3 March" as Paris days. Zones with half-hour offsets put that half hour in the
+ * neighbouring day, a blur a daily rate does not show.
+ */
+function localDayOf(timeZone: string): (hour: number) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (hour) => format.format(new Date(hour * HOUR_MS));
+}
+
+export async function computeOverview(
+  db: Database,
+  request: OverviewRequest,
+  timeZone = 'UTC',
+): Promise<Overview> {
   const where: string[] = [];
   const params: string[] = [];
   if (request.from) {
@@ -29,39 +45,64 @@ export async function computeOverview(db: Database, request: OverviewRequest): P
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const and = where.length > 0 ? `AND ${where.join(' AND ')}` : '';
 
-  const counts = await db.all<{ type: EventType; n: bigint }>(
-    `SELECT type, count(*) AS n FROM events ${filter} GROUP BY type`,
+  // One pass gives every time series: events per hour and type (a few thousand rows for a year
+  // of mail). Hours are counted on the epoch, which DuckDB groups ~5× faster than date_trunc on a
+  // TIMESTAMPTZ; the store's session is UTC, so days are whole groups of 24 hours (e-mail events
+  // are never before 1970, where integer division would round the other way).
+  const hourly = await db.all<{ h: bigint; type: EventType; n: bigint }>(
+    `SELECT epoch_ms(time) // ${HOUR_MS} AS h, type, count(*) AS n FROM events ${filter} GROUP BY ALL`,
     params,
   );
-  const by = new Map(counts.map((c) => [c.type, Number(c.n)]));
+  const by = new Map<EventType, number>();
+  let firstHour = Number.POSITIVE_INFINITY;
+  let lastHour = Number.NEGATIVE_INFINITY;
+  for (const row of hourly) {
+    const h = Number(row.h);
+    by.set(row.type, (by.get(row.type) ?? 0) + Number(row.n));
+    if (h < firstHour) firstHour = h;
+    if (h > lastHour) lastHour = h;
+  }
   const n = (t: EventType) => by.get(t) ?? 0;
   const messages = FINAL_OUTCOMES.reduce((sum, t) => sum + n(t), 0);
-  const span = await db.one<{ first: string | null; last: string | null; hours: number | null }>(
-    `SELECT ${isoTime('min(time)')} AS first, ${isoTime('max(time)')} AS last,
-            date_diff('hour', min(time), max(time)) AS hours FROM events ${filter}`,
+  const span = await db.one<{ first: string | null; last: string | null }>(
+    `SELECT ${isoTime('min(time)')} AS first, ${isoTime('max(time)')} AS last FROM events ${filter}`,
     params,
   );
-  const bucket = request.bucket ?? ((span?.hours ?? 0) > 24 * 14 ? 'day' : 'hour');
+  const spanHours = hourly.length > 0 ? lastHour - firstHour : 0;
+  const bucket = request.bucket ?? (spanHours > 24 * 14 ? 'day' : 'hour');
 
-  const volumeRows = await db.all<{ t: string; type: EventType; n: bigint }>(
-    `SELECT ${isoTime(`date_trunc('${bucket}', time)`)} AS t, type, count(*) AS n
-     FROM events ${filter} GROUP BY 1, 2 ORDER BY 1`,
-    params,
-  );
-  const volume: VolumePoint[] = [];
-  for (const row of volumeRows) {
-    let point = volume[volume.length - 1];
-    if (!point || point.time !== row.t) {
-      point = { time: row.t, counts: {} };
-      volume.push(point);
-    }
-    point.counts[row.type] = Number(row.n);
+  // Rows come per UTC hour; a day bucket gathers the hours of one local day, and is placed at
+  // the first hour that holds any event.
+  const dayOf = localDayOf(timeZone);
+  const volumeByKey = new Map<string, { start: number; counts: Partial<Record<EventType, number>> }>();
+  const daily = new Map<string, { start: number; messages: number; delivered: number; complaints: number }>();
+  const isFinal = new Set<string>(FINAL_OUTCOMES);
+  const days = new Map<number, string>();
+  for (const row of hourly) {
+    const h = Number(row.h);
+    const count = Number(row.n);
+    let day = days.get(h);
+    if (day === undefined) days.set(h, (day = dayOf(h)));
+    const key = bucket === 'day' ? day : String(h);
+    const point = volumeByKey.get(key) ?? { start: h, counts: {} };
+    point.start = Math.min(point.start, h);
+    point.counts[row.type] = (point.counts[row.type] ?? 0) + count;
+    volumeByKey.set(key, point);
+    const totals = daily.get(day) ?? { start: h, messages: 0, delivered: 0, complaints: 0 };
+    totals.start = Math.min(totals.start, h);
+    if (isFinal.has(row.type)) totals.messages += count;
+    if (row.type === 'delivered') totals.delivered += count;
+    if (row.type === 'complaint') totals.complaints += count;
+    daily.set(day, totals);
   }
+  const volume: VolumePoint[] = [...volumeByKey.values()]
+    .sort((a, b) => a.start - b.start)
+    .map(({ start, counts }) => ({ time: new Date(start * HOUR_MS).toISOString(), counts }));
 
   const reasons = await db.all<{ domain: string; category: string; type: EventType; n: bigint }>(
     `SELECT domain, coalesce(category, 'unknown') AS category, type, count(*) AS n FROM events
      WHERE type IN ('deferred', 'soft_bounce', 'hard_bounce', 'blocked') ${and}
-     GROUP BY ALL ORDER BY n DESC LIMIT 200`,
+     GROUP BY ALL ORDER BY n DESC, domain, category, type LIMIT 200`,
     params,
   );
   const reasonsByDomain: ReasonByDomain[] = reasons.map((r) => ({
@@ -71,21 +112,15 @@ export async function computeOverview(db: Database, request: OverviewRequest): P
     count: Number(r.n),
   }));
 
-  const daily = await db.all<{ day: string; messages: bigint; delivered: bigint; complaints: bigint }>(
-    `SELECT strftime(date_trunc('day', time), '%Y-%m-%d') AS day,
-            count(*) FILTER (WHERE type IN (${finalList})) AS messages,
-            count(*) FILTER (WHERE type = 'delivered') AS delivered,
-            count(*) FILTER (WHERE type = 'complaint') AS complaints
-     FROM events ${filter} GROUP BY 1 ORDER BY 1`,
-    params,
-  );
-  const complaintRate: ComplaintRatePoint[] = daily.map((d) => ({
-    day: d.day,
-    messages: Number(d.messages),
-    complaints: Number(d.complaints),
-    // Complaints are measured against delivered mail, as Google and Yahoo do.
-    rate: Number(d.delivered) > 0 ? Number(d.complaints) / Number(d.delivered) : 0,
-  }));
+  const complaintRate: ComplaintRatePoint[] = [...daily.entries()]
+    .sort((a, b) => a[1].start - b[1].start)
+    .map(([day, d]) => ({
+      day,
+      messages: d.messages,
+      complaints: d.complaints,
+      // Complaints are measured against delivered mail, as Google and Yahoo do.
+      rate: d.delivered > 0 ? d.complaints / d.delivered : 0,
+    }));
 
   return {
     headline: {

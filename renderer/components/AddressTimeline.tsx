@@ -22,10 +22,13 @@ export function AddressTimeline({ report }: { report: AddressReport }) {
       list.push({ ms: Date.parse(e.time), y: types.indexOf(e.type), diagnostic: e.diagnostic });
       series.set(e.type, list);
     }
-    const times = [
-      ...report.events.map((e) => Date.parse(e.time)),
-      ...report.periods.flatMap((p) => [Date.parse(p.start), p.end ? Date.parse(p.end) : NaN]),
-    ].filter(Number.isFinite);
+    const eventTimes = report.events.map((e) => Date.parse(e.time));
+    const lastEvent = Math.max(...eventTimes);
+    // a release made long after an old export would squash the events into one corner: the
+    // band stops at the axis' end, and the periods table says when the release was
+    const shown = (p: (typeof report.periods)[number]) =>
+      p.end && !(p.release && Number.isFinite(lastEvent) && Date.parse(p.end) > lastEvent + 30 * DAY) ? Date.parse(p.end) : NaN;
+    const times = [...eventTimes, ...report.periods.flatMap((p) => [Date.parse(p.start), shown(p)])].filter(Number.isFinite);
     let min = Math.min(...times);
     let max = Math.max(...times);
     if (!Number.isFinite(min)) min = max = Date.now();
@@ -35,7 +38,7 @@ export function AddressTimeline({ report }: { report: AddressReport }) {
       key: `${p.status}-${p.start}-${i}`,
       status: p.status,
       x1: Date.parse(p.start),
-      x2: p.end ? Date.parse(p.end) : domain[1],
+      x2: p.end ? Math.min(Date.parse(p.end), domain[1]) : domain[1],
     }));
     return { series, types, domain, bands };
   }, [report]);

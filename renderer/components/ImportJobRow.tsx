@@ -11,6 +11,11 @@ export interface ImportJob {
   /** 0..1 of the current phase */
   fraction: number;
   rows: number;
+  /** Date.now() when the file was dropped, and when the engine last said how far it is */
+  startedAt: number;
+  heardAt?: number;
+  /** how many progress reports arrived: the row shows it is alive even while a fraction stands still */
+  updates?: number;
   result?: FileImportResult;
   error?: string;
 }
@@ -26,6 +31,9 @@ export function ImportJobRow({ job }: { job: ImportJob }) {
       <div className="job-head">
         <span className="job-name">{job.name}</span>
         {job.size > 0 && <span className="muted">{formatBytes(lang, job.size)}</span>}
+        {!finished && job.heardAt !== undefined && (
+          <span className="muted small job-elapsed">{t('import.elapsed', { seconds: Math.round((job.heardAt - job.startedAt) / 1000) })}</span>
+        )}
         <span className={`job-phase phase-${job.phase}`}>{t(`import.phase.${job.phase}`)}</span>
       </div>
       {!finished && (
@@ -37,6 +45,7 @@ export function ImportJobRow({ job }: { job: ImportJob }) {
           aria-valuemax={100}
           aria-valuenow={percent}
           aria-valuetext={`${t(`import.phase.${job.phase}`)} ${percent} %`}
+          data-updates={job.updates ?? 0}
         >
           <div className="progress-bar" style={{ width: `${percent}%` }} />
         </div>
@@ -64,6 +73,7 @@ export function ImportJobRow({ job }: { job: ImportJob }) {
               <li className="count-duplicates">{t('import.duplicates', { count: result.duplicates })}</li>
               <li className={result.rejected ? 'count-rejected warn' : 'count-rejected'}>{t('import.rejected', { count: result.rejected })}</li>
               {result.skipped > 0 && <li>{t('import.skipped', { count: result.skipped })}</li>}
+              {result.listed > 0 && <li className="count-listed">{t('import.listed', { count: result.listed })}</li>}
             </ul>
           )}
           {result.errors.length > 0 && (

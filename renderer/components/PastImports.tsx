@@ -84,7 +84,8 @@ export function PastImports({
                         >
                           {t('import.confirmRemove', { count: record.stored })}
                         </button>
-                        <button type="button" className="button small" onClick={() => setConfirming(null)}>
+                        {/* focus on the harmless choice: a second Enter must not delete */}
+                        <button type="button" className="button small" autoFocus onClick={() => setConfirming(null)}>
                           {t('import.cancel')}
                         </button>
                       </>

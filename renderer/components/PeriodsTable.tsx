@@ -37,8 +37,10 @@ export function PeriodsTable({ periods }: { periods: Period[] }) {
               <td>
                 {p.end ? formatDateTime(lang, p.end, timeZone) : t('address.running')}
                 {p.release && (
-                  <div className="muted small">
-                    {t('address.released', { by: p.release.by, date: formatDateTime(lang, p.release.time, timeZone), reason: p.release.reason })}
+                  <div className="release-note">
+                    <span className="tag released">{t('address.releasedTag')}</span>{' '}
+                    <span className="small">{t('address.releasedBy', { by: p.release.by, date: formatDateTime(lang, p.release.time, timeZone) })}</span>
+                    <blockquote className="small">{p.release.reason}</blockquote>
                   </div>
                 )}
               </td>

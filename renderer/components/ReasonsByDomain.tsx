@@ -38,7 +38,7 @@ export function ReasonsByDomain({ reasons }: { reasons: ReasonByDomain[] }) {
       <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 34 + 70)}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e3e7ee" />
-          <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} />
           <YAxis type="category" dataKey="domain" width={150} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value, name) => [formatCount(lang, Number(value)), label(String(name))]} />
           <Legend itemSorter={null} formatter={(value: string) => label(value)} />

@@ -44,8 +44,15 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
   const current = report ? report.periods.find((p) => p.status === report.status && p.end === null) : undefined;
   // imported history often ends long ago (an old export): offer its last day as the date to look at
   const lastEvent = report?.events.reduce<string | null>((last, e) => (last === null || e.time > last ? e.time : last), null) ?? null;
+  // (not after a release: the agent ended that period on purpose, today)
+  const lastPeriod = report?.periods[report.periods.length - 1];
   const stale =
-    !asOf && report?.status === 'ok' && report.periods.length > 0 && lastEvent !== null && Date.now() - Date.parse(lastEvent) > 7 * 86_400_000;
+    !asOf &&
+    report?.status === 'ok' &&
+    lastPeriod !== undefined &&
+    !lastPeriod.release &&
+    lastEvent !== null &&
+    Date.now() - Date.parse(lastEvent) > 7 * 86_400_000;
 
   return (
     <section aria-labelledby="address-title" className="screen">
@@ -165,7 +172,9 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
               onClose={() => setReleasing(false)}
               onReleased={() => {
                 setNotice(t('address.releasedOk', { address: report.address }));
-                load(report.address);
+                // a release takes effect now: show today's status, where it can be seen
+                if (asOf) setAsOf('');
+                else load(report.address);
               }}
             />
           )}

@@ -40,7 +40,14 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
       transport.onImportProgress((p: ImportProgress) => {
         const id = keyToJob.current.get(p.path);
         if (id === undefined) return;
-        patch(id, { phase: p.phase, fraction: p.phase === 'done' ? 1 : p.fraction, rows: p.rows });
+        const heardAt = Date.now();
+        setJobs((all) =>
+          all.map((job) =>
+            job.id === id
+              ? { ...job, phase: p.phase, fraction: p.phase === 'done' ? 1 : p.fraction, rows: p.rows, heardAt, updates: (job.updates ?? 0) + 1 }
+              : job,
+          ),
+        );
       }),
     [transport, patch],
   );
@@ -83,6 +90,7 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
       phase: 'queued',
       fraction: 0,
       rows: 0,
+      startedAt: Date.now(),
     }));
     setJobs((all) => [...fresh, ...all]);
     const ids = fresh.map((job) => job.id);
@@ -109,6 +117,7 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
       phase: 'queued',
       fraction: 0,
       rows: 0,
+      startedAt: Date.now(),
     }));
     setJobs((all) => [...fresh, ...all]);
     void runImport(

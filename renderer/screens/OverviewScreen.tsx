@@ -8,6 +8,7 @@ import { ComplaintRateChart } from '../components/ComplaintRateChart';
 import { Headline } from '../components/Headline';
 import { IncidentList } from '../components/IncidentList';
 import { ReasonsByDomain } from '../components/ReasonsByDomain';
+import { UnknownReplies } from '../components/UnknownReplies';
 import { VolumeChart, type IncidentBand } from '../components/VolumeChart';
 import { formatDateTime, formatRate } from '../format';
 
@@ -100,6 +101,7 @@ export function OverviewScreen() {
           {overview.reasonsByDomain.length ? <ReasonsByDomain reasons={overview.reasonsByDomain} /> : <p className="muted">{t('overview.noReasons')}</p>}
         </ChartFigure>
       </div>
+      <UnknownReplies />
     </section>
   );
 }

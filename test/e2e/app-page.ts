@@ -32,6 +32,22 @@ export class RebondPage {
     return (await this.page.evaluate('window.__progress')) as string[];
   }
 
+  /** Drops files on the Import screen's input and waits until every one is imported. */
+  async importFiles(paths: string[]): Promise<void> {
+    await this.open(/^Import$/);
+    const jobs = this.page.locator('.jobs > li');
+    const before = await jobs.count();
+    await this.fileInput().setInputFiles(paths);
+    const current = this.currentImport();
+    const deadline = Date.now() + 60_000;
+    const finished = current.locator('.job.done, .job.failed');
+    while ((await finished.count()) < before + paths.length || (await current.getByRole('progressbar').count()) > 0) {
+      if (Date.now() > deadline) throw new Error(`the import did not finish in 60 s: ${await current.innerText()}`);
+      await this.page.waitForTimeout(100);
+    }
+    if ((await current.getByText(/^(Failed|Échec)$/).count()) > 0) throw new Error(`an import failed: ${await current.innerText()}`);
+  }
+
   currentImport(): Locator {
     return this.page.getByRole('region', { name: /This import|Cet import/ });
   }
@@ -43,6 +59,16 @@ export class RebondPage {
   // ------------------------------------------------------------ overview
   figure(name: string | RegExp): Locator {
     return this.page.getByRole('figure', { name });
+  }
+
+  /** A headline figure's number ("Messages", "Delivered"…), once the overview shows one. */
+  async headlineCount(label: string): Promise<number> {
+    const figure = this.page
+      .getByRole('region', { name: /Headline figures|Chiffres clés/ })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByText(label, { exact: true }) });
+    await figure.waitFor({ timeout: 15_000 });
+    return Number((await figure.locator('.figure-count').innerText()).replace(/\D/g, ''));
   }
 
   // ------------------------------------------------------------ address

@@ -77,6 +77,9 @@ describe.skipIf(skip !== null)('Rebond in a browser', () => {
 
     const messages = page.locator('.figure', { hasText: 'Messages' }).first();
     expect(Number((await messages.locator('.figure-count').innerText()).replace(/\D/g, ''))).toBeGreaterThan(500);
+    // the replies no rule understood, with their counts, or a word that there are none
+    const unknowns = page.getByRole('region', { name: 'Replies no rule understood' });
+    await expect.poll(() => unknowns.getByText(/different texts shown|understood by a rule/).isVisible()).toBe(true);
     await screenshot(page, '2-overview');
   });
 

@@ -82,3 +82,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+export interface OpenApp {
+  served: Served;
+  browser: Browser;
+  page: Page;
+  /** console errors and uncaught exceptions seen on the page */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh workspace served by `rebond serve`, opened in a headless Chromium page (English, Paris time). */
+export async function openApp(): Promise<OpenApp> {
+  const served = await serve();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(served.url);
+    const opened = browser;
+    return {
+      served,
+      browser: opened,
+      page,
+      consoleErrors,
+      async close() {
+        await opened.close();
+        await served.stop();
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    await served.stop();
+    throw e;
+  }
+}

@@ -63,9 +63,14 @@ describe('detection from content', () => {
     if (stored !== null) expect({ stored: result.stored, rejected: result.rejected, skipped: result.skipped }).toEqual({ stored, rejected, skipped });
   });
 
+  it('reads a Mailjet export cut down to its three essential columns as Mailjet, not as a list', async () => {
+    const result = await importOne(write('cut.csv', 'event,time,email\nsent,1614727800,a@example.org\nspam,1614728400,a@example.org\n'));
+    expect(result).toMatchObject({ ok: true, format: 'mailjet', stored: 2, listed: 0 });
+  });
+
   it('reads the list of invalid addresses as imported list entries', async () => {
     const result = await importOne(join(FIXTURES, 'assoconnect/emails-invalides.csv'));
-    expect(result).toMatchObject({ ok: true, format: 'assoconnect', rejected: 1 });
+    expect(result).toMatchObject({ ok: true, format: 'assoconnect', rejected: 1, listed: 2 });
     expect(result.errors[0]).toMatchObject({ line: 5 });
     const rows = await engine.db.all<{ address: string; status: string; since: string }>(
       `SELECT address, status, strftime(since, '%Y-%m-%dT%H:%M:%SZ') AS since FROM imported_list ORDER BY line`,

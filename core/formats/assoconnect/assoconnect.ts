@@ -67,8 +67,10 @@ export const assoconnectImporter: FormatImporter = {
       const emailIndex = layout.mapped.email ? layout.header.indexOf(layout.mapped.email) : 0;
       const emails = data.filter((l) => EMAIL.test(fieldsOf(l, layout.delimiter)[emailIndex] ?? '')).length;
       if (data.length === 0 || emails < data.length * 0.5) return 0;
-      // a bare column of addresses, or a header that names the list
-      return layout.header.length <= 3 ? 0.8 : 0.4;
+      // a bare column of addresses, or a header that names the list; a header with columns we
+      // do not know (`event,time,email`) is more likely another tool's export
+      const known = layout.header.filter((h) => Object.values(layout.mapped).includes(h)).length;
+      return layout.header.length <= 3 && known === layout.header.length ? 0.8 : 0.4;
     }
     const statusIndex = layout.header.indexOf(layout.mapped.status!);
     const french = data.some((l) => ASSO_STATUSES[squash(fieldsOf(l, layout.delimiter)[statusIndex] ?? '')] !== undefined);
