@@ -54,3 +54,9 @@ export function mapHeader<Field extends string>(
   }
   return mapped;
 }
+
+/** The 1-based line of the header: the first line that is not blank. */
+export function headerLineOf(lines: string[]): number {
+  const index = lines.findIndex((l) => l.trim().length > 0);
+  return index < 0 ? 1 : index + 1;
+}

@@ -22,6 +22,8 @@ export interface CsvStageSpec {
   delimiter: string;
   /** the header as written in the file: DuckDB is told the columns rather than guessing them */
   columns: string[];
+  /** the header's line in the file (1 unless blank lines come first) */
+  headerLine?: number;
   /** the file is gzip-compressed whatever its name */
   gzip?: boolean;
   /** the source's time column and how its values are written */

@@ -12,6 +12,7 @@ import type { Classification, ClassifyInput } from '../model/category';
 import type { StageRow } from '../model/event';
 import type { CsvStageSpec, ListEntry, StageWriter } from '../formats/importer';
 import { Database, StoreError } from './database';
+import { countLines, recordStarts } from './csv-lines';
 
 export type ClassifyFn = (input: ClassifyInput) => Classification;
 
@@ -214,62 +215,138 @@ export class Stage implements StageWriter {
     // INTERNAL error that invalidates the whole database when an expression reads a column of a
     // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
     const rawTable = `rebond_csv_${scan}`;
-    const select = (line: string) => `SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
+    const select = (line: string, from = `${rawTable} src`) => `SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
               ${opt(spec.messageId)}, ${campaign}, ${opt(spec.sender)}, ${opt(spec.relay)}, ${delay}, ${hint},
               ${line}, ${rawTime}, ${col(spec.type.column)}
-       FROM ${rawTable} src`;
+       FROM ${from}`;
+    const gzip = spec.gzip ?? false;
+    const headerLine = spec.headerLine ?? 1;
+    // counted while DuckDB reads: it tells whether rows and lines keep in step (see csv-lines.ts)
+    const lineCount = countLines(file, gzip).catch(() => null);
     await this.db.run(
       `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
-       SELECT * FROM read_csv($1, header = false, skip = 1, auto_detect = false, columns = {${columnTypes}},
+       SELECT * FROM read_csv($1, header = false, skip = ${Number(headerLine)}, auto_detect = false, columns = {${columnTypes}},
                               delim = $2, quote = '"', escape = '"', max_line_size = 268435456,
-                              compression = '${spec.gzip ? 'gzip' : 'none'}',
+                              compression = '${gzip ? 'gzip' : 'none'}',
                               ignore_errors = true, store_rejects = true, strict_mode = true,
                               rejects_table = '${rejectsTable}', rejects_scan = '${scansTable}')`,
       [file, spec.delimiter],
     );
-    // DuckDB numbers rejected lines as in the file; accepted rows only by their order.
-    // Shift each accepted row past the rejected lines that came before it.
-    const rejects = await this.db.all<{ line: bigint; error_message: string; csv_line: string | null }>(
-      `SELECT line, error_message, csv_line FROM ${rejectsTable} ORDER BY line`,
+    const rejects = await this.db.all<{ line: bigint; line_byte_position: bigint | null; error_message: string; csv_line: string | null }>(
+      `SELECT line, line_byte_position, error_message, csv_line FROM ${rejectsTable} ORDER BY line`,
     );
     // One line can fail on several columns: keep each line once.
     const firstPerLine = new Map<number, (typeof rejects)[number]>();
     for (const r of rejects) if (!firstPerLine.has(Number(r.line))) firstPerLine.set(Number(r.line), r);
     const rejectedLines = [...firstPerLine.values()];
-    if (rejectedLines.length === 0) {
+    const rows = Number((await this.db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${rawTable}`))?.n ?? 0);
+    const starts =
+      (await lineCount) === headerLine + rows + rejectedLines.length
+        ? null
+        : await this.recordLines(file, gzip, headerLine, rows, rejectedLines);
+
+    if (starts) {
+      // Blank lines or values over several lines: each row gets the line its record starts on.
+      await this.db.run(`CREATE OR REPLACE TEMP TABLE row_lines (k BIGINT, line BIGINT)`);
+      const appender = await this.db.connection.createAppender('row_lines', 'main', 'temp');
+      try {
+        starts.accepted.forEach((line, k) => {
+          appender.appendBigInt(BigInt(k));
+          appender.appendBigInt(BigInt(line));
+          appender.endRow();
+        });
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+      await this.db.run(`INSERT INTO stage ${select('l.line', `${rawTable} src JOIN row_lines l ON l.k = src.rowid`)}`);
+      await this.db.run(`DROP TABLE IF EXISTS ${rawTable}`);
+    } else if (rejectedLines.length === 0) {
       // The common case: the copy's row order is the file's, so a view numbers the lines and the
       // rows are not copied once more.
       this.csvCopy = rawTable;
-      await this.db.run(`CREATE OR REPLACE TEMP VIEW stage_csv AS ${select('src.rowid + 2')}`);
+      await this.db.run(`CREATE OR REPLACE TEMP VIEW stage_csv AS ${select(`src.rowid + ${headerLine + 1}`)}`);
     } else {
+      // DuckDB numbers rejected lines as in the file; accepted rows only by their order.
+      // Shift each accepted row past the rejected lines that came before it.
       const base = Number((await this.db.one<{ n: bigint }>(`SELECT count(*) AS n FROM stage`))?.n ?? 0);
       await this.db.run(`INSERT INTO stage ${select('NULL')}`);
       await this.db.run(`DROP TABLE IF EXISTS ${rawTable}`);
       await this.db.run(`CREATE OR REPLACE TEMP TABLE reject_shift (accepted_before BIGINT)`);
-      // the i-th rejected line (1-based) at file line r has r - i - 1 accepted rows before it
-      for (const [i, r] of rejectedLines.entries()) {
-        await this.db.run(`INSERT INTO reject_shift VALUES ($1)`, [Number(r.line) - (i + 1) - 1]);
+      // the i-th rejected line (1-based) at file line r has r - i - headerLine accepted rows before it
+      const appender = await this.db.connection.createAppender('reject_shift', 'main', 'temp');
+      try {
+        for (const [i, r] of rejectedLines.entries()) {
+          appender.appendBigInt(BigInt(Number(r.line) - (i + 1) - headerLine));
+          appender.endRow();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
       }
       await this.db.run(
         `UPDATE stage SET line = fix.line FROM (
-           SELECT s.rowid AS rid, (s.rowid - ${base} + 2) + count(r.accepted_before) AS line
+           SELECT s.rowid AS rid, (s.rowid - ${base} + ${headerLine + 1}) + count(r.accepted_before) AS line
            FROM stage s LEFT JOIN reject_shift r ON r.accepted_before < s.rowid - ${base} + 1
            WHERE s.rowid >= ${base} GROUP BY s.rowid) fix
          WHERE stage.rowid = fix.rid`,
       );
-      for (const r of rejectedLines) {
-        // An opened quote that never closes swallows the lines after it: count them all.
-        const swallowed = (r.csv_line ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
-        const message = describeCsvError(r.error_message);
-        this.reject({
-          line: Number(r.line),
-          message: swallowed > 0 ? `${message}; the ${swallowed} line(s) after it were read as part of it` : message,
-        });
-        this.rejectedByFormat += swallowed;
-      }
+    }
+    for (const r of rejectedLines) {
+      // An opened quote that never closes swallows the lines after it: count them all.
+      const swallowed = (r.csv_line ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+      const message = describeCsvError(r.error_message);
+      const byte = r.line_byte_position === null ? null : Number(r.line_byte_position);
+      this.reject({
+        line: (byte !== null ? starts?.rejected.get(byte) : undefined) ?? Number(r.line),
+        message: swallowed > 0 ? `${message}; the ${swallowed} line(s) after it were read as part of it` : message,
+      });
+      this.rejectedByFormat += swallowed;
     }
     await this.db.run(`DROP TABLE IF EXISTS ${rejectsTable}`);
     await this.db.run(`DROP TABLE IF EXISTS ${scansTable}`);
+  }
+
+  /**
+   * The file line of each accepted row and of each rejected record (by its byte offset), for a
+   * file whose lines and records part ways; null when the records found do not add up to what
+   * DuckDB read — the rows are then numbered by their order, as in a plain file.
+   */
+  private async recordLines(
+    file: string,
+    gzip: boolean,
+    headerLine: number,
+    rows: number,
+    rejected: { line_byte_position: bigint | null }[],
+  ): Promise<{ accepted: number[]; rejected: Map<number, number> } | null> {
+    const starts = await recordStarts(file, gzip).catch(() => null);
+    if (!starts) return null;
+    const first = starts.lines.findIndex((line) => line > headerLine);
+    if (first < 0 || starts.lines.length - first !== rows + rejected.length) return null;
+    // DuckDB's byte offsets can be one past the record's first byte: take the nearest record
+    const nearest = (byte: number) => {
+      let lo = first;
+      let hi = starts.bytes.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts.bytes[mid] < byte) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > first && byte - starts.bytes[lo - 1] < Math.abs(starts.bytes[lo] - byte) ? lo - 1 : lo;
+    };
+    const rejectedRecords = new Map<number, number>(); // record index -> DuckDB's byte offset
+    for (const r of rejected) {
+      if (r.line_byte_position === null) return null;
+      rejectedRecords.set(nearest(Number(r.line_byte_position)), Number(r.line_byte_position));
+    }
+    const accepted: number[] = [];
+    const rejectedLines = new Map<number, number>();
+    for (let i = first; i < starts.lines.length; i++) {
+      const byte = rejectedRecords.get(i);
+      if (byte !== undefined) rejectedLines.set(byte, starts.lines[i]);
+      else accepted.push(starts.lines[i]);
+    }
+    return accepted.length === rows ? { accepted, rejected: rejectedLines } : null;
   }
 
   /**
@@ -422,7 +499,7 @@ export class Stage implements StageWriter {
   async discard(): Promise<void> {
     await this.db.run(`DROP VIEW IF EXISTS stage_csv`).catch(() => undefined);
     if (this.csvCopy) await this.db.run(`DROP TABLE IF EXISTS ${this.csvCopy}`).catch(() => undefined);
-    for (const table of ['good', 'classified', 'stage_rejects', 'stage', 'reject_shift']) {
+    for (const table of ['good', 'classified', 'stage_rejects', 'stage', 'reject_shift', 'row_lines']) {
       await this.db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
     if (!this.rowFile) return;

@@ -4,7 +4,7 @@
  * meaning without case, `,` `;` or tab, ISO dates or Unix times. StateID becomes the
  * classifier's hint `mailjet-state:N`; `StatePermanent` makes a bounce hard.
  */
-import { detectDelimiter, mapHeader, splitCsvLine } from '../header';
+import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
 import type { FileSample } from '../sample';
 import {
@@ -44,6 +44,7 @@ export const mailjetHistoryImporter: FormatImporter = {
     const spec: CsvStageSpec = {
       delimiter: h.delimiter,
       columns: h.columns,
+      headerLine: headerLineOf(context.sample.lines),
       gzip: context.sample.gzip,
       time: { column: base.time!, kind: 'unix-or-iso' },
       address: base.email!,

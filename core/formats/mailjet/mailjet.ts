@@ -3,7 +3,7 @@
  * own CSV reader — or JSON lines, one event object or one webhooks-v2 array per line.
  */
 import type { StageRow } from '../../model/event';
-import { detectDelimiter, mapHeader, splitCsvLine } from '../header';
+import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
 import { readLines } from '../lines';
 import type { FileSample } from '../sample';
@@ -38,6 +38,7 @@ export const mailjetImporter: FormatImporter = {
     const spec: CsvStageSpec = {
       delimiter,
       columns,
+      headerLine: headerLineOf(context.sample.lines),
       gzip: context.sample.gzip,
       time: { column: mapped.time!, kind: 'unix-or-iso' },
       address: mapped.email!,

@@ -2,7 +2,7 @@
  * PowerMTA accounting CSV (FORMATS.md): the header says which columns this installation
  * writes; DuckDB's own CSV reader loads the file (the fast path).
  */
-import { detectDelimiter, mapHeader, splitCsvLine } from '../header';
+import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
 import type { FileSample } from '../sample';
 import { PMTA_COLUMNS, PMTA_OWN, PMTA_TYPES } from './columns';
@@ -39,6 +39,7 @@ export const powermtaImporter: FormatImporter = {
     const spec: CsvStageSpec = {
       delimiter: h.delimiter,
       columns: h.columns,
+      headerLine: headerLineOf(context.sample.lines),
       gzip: context.sample.gzip,
       time: { column: mapped.timeLogged!, kind: 'iso-offset' },
       address: mapped.rcpt!,

@@ -1,0 +1,74 @@
+/**
+ * Line numbers for CSV records. DuckDB's reader numbers accepted rows only by their order, so a
+ * row's line in the file is its order plus the header's line — until a file holds blank lines
+ * or a quoted value that spans lines. Counting the file's lines tells the two cases apart
+ * cheaply; only the unusual file pays for a scan that finds where each record starts.
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const QUOTE = 0x22;
+
+function bytesOf(path: string, gzip: boolean): Readable {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (!gzip) return file;
+  const gunzip = createGunzip();
+  file.on('error', (error) => gunzip.destroy(error));
+  return file.pipe(gunzip);
+}
+
+/** The number of lines in the file; a last line without its newline counts. */
+export async function countLines(path: string, gzip = false): Promise<number> {
+  let newlines = 0;
+  let last = NEWLINE;
+  for await (const chunk of bytesOf(path, gzip) as AsyncIterable<Buffer>) {
+    let i = -1;
+    while ((i = chunk.indexOf(NEWLINE, i + 1)) !== -1) newlines++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1];
+  }
+  return last === NEWLINE ? newlines : newlines + 1;
+}
+
+export interface RecordStarts {
+  /** the 1-based line each record starts on, in file order */
+  lines: number[];
+  /** the byte offset each record starts at (DuckDB names rejected records by it) */
+  bytes: number[];
+}
+
+/**
+ * Where each record starts, read as DuckDB reads it: blank lines are not records, and a newline
+ * inside double quotes (`""` is a quote inside quotes) belongs to the value.
+ */
+export async function recordStarts(path: string, gzip = false): Promise<RecordStarts> {
+  const lines: number[] = [];
+  const bytes: number[] = [];
+  let line = 1;
+  let offset = 0;
+  let quoted = false;
+  let atRecordStart = true;
+  for await (const chunk of bytesOf(path, gzip) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++, offset++) {
+      const byte = chunk[i];
+      if (atRecordStart) {
+        if (byte === NEWLINE) {
+          line++;
+          continue;
+        }
+        if (byte === CARRIAGE_RETURN) continue;
+        lines.push(line);
+        bytes.push(offset);
+        atRecordStart = false;
+      }
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === NEWLINE) {
+        line++;
+        if (!quoted) atRecordStart = true;
+      }
+    }
+  }
+  return { lines, bytes };
+}
