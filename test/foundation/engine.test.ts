@@ -79,4 +79,23 @@ describe('Engine', () => {
       expect((await engine.getSettings({})).policyFile).toBeNull();
     });
   });
+
+  it('reads a zone-less Mailjet time as UTC in CSV and JSON alike, whatever the machine zone', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      await withEngine(async (engine, dir) => {
+        const csv = join(dir, 'events.csv');
+        const json = join(dir, 'events.jsonl');
+        writeFileSync(csv, 'event,time,email\nsent,2021-03-02 10:00:00,a@example.org\n');
+        writeFileSync(json, '{"event":"sent","time":"2021-03-02T10:00:00","email":"a@example.org"}\n');
+        await engine.importFiles({ paths: [csv] });
+        expect((await engine.importFiles({ paths: [json] })).files[0]).toMatchObject({ stored: 0, duplicates: 1 });
+        expect((await engine.address({ address: 'a@example.org' })).events[0].time).toBe('2021-03-02T10:00:00.000Z');
+      });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });

@@ -109,7 +109,7 @@ export function jsonEventToRow(event: JsonEvent, line: number): StageRow | strin
   const time =
     typeof rawTime === 'number' || (typeof rawTime === 'string' && /^\d{9,11}$/.test(rawTime))
       ? new Date(Number(rawTime) * 1000)
-      : new Date(String(rawTime ?? ''));
+      : parseIsoAsUtc(String(rawTime ?? ''));
   if (Number.isNaN(time.getTime())) return `unreadable date "${String(rawTime ?? '')}"`;
   const relatedTo = text('error_related_to');
   const error = text('error');
@@ -124,4 +124,14 @@ export function jsonEventToRow(event: JsonEvent, line: number): StageRow | strin
     hint: error || relatedTo ? `mailjet:${[relatedTo, error].filter(Boolean).join('/').toLowerCase()}` : null,
     line,
   };
+}
+
+/**
+ * An ISO date; one written without a zone is UTC, as the CSV path reads it (JavaScript would
+ * take it as the machine's local time, and the same export would differ between its two forms).
+ */
+function parseIsoAsUtc(text: string): Date {
+  const trimmed = text.trim();
+  const zoned = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(trimmed) || !/\d[T ]\d/.test(trimmed);
+  return new Date(zoned ? trimmed : `${trimmed.replace(' ', 'T')}Z`);
 }
