@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // the browser tests wait for the app to settle; CI's two cores run other test files beside them
+    expect: { poll: { timeout: 10_000 } },
   },
 });

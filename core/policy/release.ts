@@ -200,7 +200,16 @@ export function estimateReleaseRisk(input: { addresses: readonly AddressHistory[
 
   const v = { n: released, size, rate: '', limit: '', max: maxPerCampaign, hb: expected.toFixed(1) };
   const say = (lang: 'fr' | 'en'): string => {
-    const vals = { ...v, rate: pct(expectedRate, lang), limit: pct(limit, lang), hb: lang === 'fr' ? v.hb.replace('.', ',') : v.hb };
+    const one = released === 1;
+    const vals = {
+      ...v,
+      rate: pct(expectedRate, lang),
+      limit: pct(limit, lang),
+      hb: lang === 'fr' ? v.hb.replace('.', ',') : v.hb,
+      addresses: lang === 'fr' ? (one ? 'cette adresse' : `ces ${released} adresses`) : one ? 'this address' : `these ${released} addresses`,
+      comesBack: lang === 'fr' ? (one ? 'elle retombera' : 'elles retomberont') : one ? 'it goes' : 'they go',
+      why: lang === 'fr' ? (one ? 'pourquoi elle est' : 'pourquoi elles sont') : one ? 'why it is' : 'why they are',
+    };
     return fill(RISK_TEXTS[lang][verdict], vals);
   };
   return {
@@ -220,14 +229,14 @@ export function estimateReleaseRisk(input: { addresses: readonly AddressHistory[
 const RISK_TEXTS: Record<'fr' | 'en', Record<ReleaseRiskVerdict, string>> = {
   fr: {
     nothing_to_release: 'Aucune de ces adresses n’est en quarantaine longue durée : rien à estimer.',
-    safe: 'Sortir ces {n} adresses de quarantaine longue durée dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), sous la limite de {limit} : sans danger. Au pire elles retomberont en quarantaine.',
-    caution: 'Sortir ces {n} adresses dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), près de la limite de {limit} avec les rejets habituels de la campagne : prudence, au plus {max} par campagne.',
-    unsafe: 'Sortir ces {n} adresses dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), au-dessus de la limite de {limit} : risque pour la délivrabilité. Au plus {max} par campagne de cette taille, ou cherchez d’abord pourquoi elles sont en quarantaine.',
+    safe: 'Sortir {addresses} de quarantaine longue durée dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), sous la limite de {limit} : sans danger. Au pire {comesBack} en quarantaine.',
+    caution: 'Sortir {addresses} dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), près de la limite de {limit} avec les rejets habituels de la campagne : prudence, au plus {max} par campagne.',
+    unsafe: 'Sortir {addresses} dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), au-dessus de la limite de {limit} : risque pour la délivrabilité. Au plus {max} par campagne de cette taille, ou cherchez d’abord {why} en quarantaine.',
   },
   en: {
     nothing_to_release: 'None of these addresses is in long quarantine: nothing to estimate.',
-    safe: 'Releasing these {n} addresses from long quarantine into a campaign of {size} sends would give about {hb} hard bounces ({rate}), under the {limit} limit: safe. At worst they go back to quarantine.',
-    caution: 'Releasing these {n} addresses into a campaign of {size} sends would give about {hb} hard bounces ({rate}), close to the {limit} limit once the campaign’s usual bounces are added: be careful, at most {max} per campaign.',
-    unsafe: 'Releasing these {n} addresses into a campaign of {size} sends would give about {hb} hard bounces ({rate}), over the {limit} limit: a risk for deliverability. At most {max} per campaign of that size, or first find out why they are in quarantine.',
+    safe: 'Releasing {addresses} from long quarantine into a campaign of {size} sends would give about {hb} hard bounces ({rate}), under the {limit} limit: safe. At worst {comesBack} back to quarantine.',
+    caution: 'Releasing {addresses} into a campaign of {size} sends would give about {hb} hard bounces ({rate}), close to the {limit} limit once the campaign’s usual bounces are added: be careful, at most {max} per campaign.',
+    unsafe: 'Releasing {addresses} into a campaign of {size} sends would give about {hb} hard bounces ({rate}), over the {limit} limit: a risk for deliverability. At most {max} per campaign of that size, or first find out {why} in quarantine.',
   },
 };
