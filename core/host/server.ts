@@ -4,14 +4,17 @@
  *
  *   GET  /?token=T            sets the token cookie, then redirects to /
  *   GET  /…                   the renderer's files (dist/renderer)
- *   POST /api/<method>        one Engine method (ENGINE_METHODS only), JSON in and out
+ *   POST /api/<method>        one Engine method, JSON in and out, its request checked (requests.ts);
+ *                             not importFiles: a page never names files on this machine
  *   GET  /host/events         server-sent events: importProgress
- *   POST /host/upload         one dropped file, streamed to a temporary file
+ *   POST /host/upload         one dropped file, streamed to a temporary file (uploads.ts)
  *   POST /host/import         import uploaded files under their original names, then delete them
+ *
+ * Every request passes the Host check, then the token and Origin checks, before any route.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ENGINE_METHODS, type EngineApi, type EngineErrorBody, type ImportProgress, type ImportRequest } from '../contract';
+import type { EngineApi, ImportProgress, ImportRequest, Settings } from '../contract';
 import {
   allowedHost,
   allowedOrigin,
@@ -21,8 +24,11 @@ import {
   SECURITY_HEADERS,
   tokenCookie,
 } from './guard';
+import { policyFileProblem } from './policy-file';
+import { HttpError, publicError } from './public-errors';
+import { engineRequest, importUploadsRequest, isBrowserMethod, readJsonObject } from './requests';
 import { serveStatic } from './static-files';
-import { UploadArea } from './uploads';
+import { UploadArea, uploadName } from './uploads';
 
 /** What the host needs from the engine: the contract plus its progress events. */
 export interface HostEngine extends EngineApi {
@@ -37,6 +43,12 @@ export interface HostOptions {
   port?: number;
   /** fixed only by tests; otherwise random per run */
   token?: string;
+  /** the largest file a page may upload, in bytes (default 4 GiB) */
+  maxUploadBytes?: number;
+  /** how long an upload waits for its import before it is deleted, in ms (default 30 minutes) */
+  uploadStaleMs?: number;
+  /** where failures the browser is only told about in plain words are written (default: stderr) */
+  log?: (line: string) => void;
 }
 
 export interface Host {
@@ -46,17 +58,8 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MAX_JSON_BYTES = 10 * 1024 * 1024;
-const METHODS = new Set<string>(ENGINE_METHODS);
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const IMPORT_BY_PATH_REFUSED =
+  'In the browser, Rebond imports only the files dropped or chosen on the Import screen: it does not open paths sent by a page.';
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -64,35 +67,18 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, error: unknown): void {
-  const body: EngineErrorBody = { message: error instanceof Error ? error.message : String(error) };
-  const extra = error as { file?: unknown; line?: unknown };
-  if (typeof extra.file === 'string') body.file = extra.file;
-  if (typeof extra.line === 'number') body.line = extra.line;
-  if (!res.headersSent) send(res, status, body);
-  else res.end();
+/**
+ * The engine checks a new policy file too, but its message may quote the file: here the page is
+ * told what is wrong in words that never repeat what the file holds (policy-file.ts).
+ */
+async function refuseUnloadablePolicyFile(changes: Partial<Settings>): Promise<void> {
+  if (!changes.policyFile) return;
+  const problem = await policyFileProblem(changes.policyFile);
+  if (problem) throw new HttpError(400, problem);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const type = req.headers['content-type'] ?? '';
-  // a JSON content type cannot be sent by a plain HTML form: one more wall against cross-site posts
-  if (!type.startsWith('application/json')) throw new HttpError(415, 'Requests must be JSON.');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BYTES) throw new HttpError(413, 'The request is too large.');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  let value: unknown;
-  try {
-    value = text ? JSON.parse(text) : {};
-  } catch {
-    throw new HttpError(400, 'The request is not valid JSON.');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'The request must be a JSON object.');
-  return value as Record<string, unknown>;
+function writeStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
 const UNAUTHORISED_PAGE = `<!doctype html><meta charset="utf-8"><title>Rebond</title>
@@ -106,7 +92,8 @@ const UNAUTHORISED_PAGE = `<!doctype html><meta charset="utf-8"><title>Rebond</t
 export async function createHost(options: HostOptions): Promise<Host> {
   const { engine, rendererDir } = options;
   const token = options.token ?? newToken();
-  const uploads = new UploadArea();
+  const log = options.log ?? writeStderr;
+  const uploads = new UploadArea({ maxBytes: options.maxUploadBytes, staleMs: options.uploadStaleMs });
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -148,12 +135,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
-      if (method !== 'POST' || !METHODS.has(name)) {
-        send(res, 404, { message: `Rebond has no method “${name}”.` });
-        return;
-      }
-      const request = await readJson(req);
-      const call = engine[name as keyof typeof engine] as (req: unknown) => Promise<unknown>;
+      if (name === 'importFiles') throw new HttpError(403, IMPORT_BY_PATH_REFUSED);
+      if (!isBrowserMethod(name)) throw new HttpError(404, `Rebond has no method “${name}”.`);
+      if (method !== 'POST') throw new HttpError(405, `“${name}” is called with POST.`);
+      const request = engineRequest(name, await readJsonObject(req));
+      if (name === 'setSettings') await refuseUnloadablePolicyFile(request as Partial<Settings>);
+      const call = engine[name] as (req: unknown) => Promise<unknown>;
       send(res, 200, await call.call(engine, request));
       return;
     }
@@ -172,31 +159,25 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
 
     if (url.pathname === '/host/upload' && method === 'POST') {
-      let name = 'file';
-      try {
-        name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')) || 'file';
-      } catch {
-        // keep the neutral name: the file name is only a label
-      }
-      const upload = await uploads.receive(name.replace(/[\\/]/g, '_'), req);
+      const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+      const upload = await uploads.receive(uploadName(req.headers['x-file-name']), req, declared);
       send(res, 200, { id: upload.id, path: upload.path, bytes: upload.bytes });
       return;
     }
 
     if (url.pathname === '/host/import' && method === 'POST') {
-      const body = await readJson(req);
-      const ids = Array.isArray(body.uploads) ? body.uploads.filter((id): id is string => typeof id === 'string') : [];
-      if (!ids.length) throw new HttpError(400, 'No file to import.');
-      const taken = uploads.take(ids);
+      const body = importUploadsRequest(await readJsonObject(req));
+      if (!body.uploads.length) throw new HttpError(400, 'No file to import.');
+      const taken = uploads.take(body.uploads);
       let summary;
       try {
         const request: ImportRequest = {
           paths: taken.map((u) => u.path),
           displayNames: taken.map((u) => u.name),
         };
-        if (typeof body.format === 'string') request.format = body.format as ImportRequest['format'];
-        if (typeof body.timeZone === 'string') request.timeZone = body.timeZone;
-        if (typeof body.year === 'number') request.year = body.year;
+        if (body.format !== undefined) request.format = body.format;
+        if (body.timeZone !== undefined) request.timeZone = body.timeZone;
+        if (body.year !== undefined) request.year = body.year;
         summary = await engine.importFiles(request);
       } finally {
         await uploads.discard(taken);
@@ -206,7 +187,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
 
     if (method === 'GET' || method === 'HEAD') {
-      if (await serveStatic(rendererDir, url.pathname, res, SECURITY_HEADERS)) return;
+      if (await serveStatic(rendererDir, url.pathname, method, res, SECURITY_HEADERS)) return;
       if (url.pathname === '/') {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('The Rebond interface is not built yet: run `npm run build`, then start `rebond serve` again.\n');
@@ -217,8 +198,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
     res.end('Not found\n');
   }
 
+  async function fail(req: IncomingMessage, res: ServerResponse, error: unknown): Promise<void> {
+    const { status, body } = await publicError(error, log);
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    // a refused upload is still arriving: close the connection rather than read gigabytes to discard them
+    send(res, status, body, req.complete ? {} : { connection: 'close' });
+  }
+
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => sendError(res, error instanceof HttpError ? error.status : 500, error));
+    handle(req, res).catch((error: unknown) => fail(req, res, error).catch(() => res.destroy()));
   });
   // uploads of big logs take time; the engine answers long imports in one response
   server.requestTimeout = 0;

@@ -1,15 +1,17 @@
 /**
  * Files dropped in the browser reach the engine as temporary copies: streamed to disk as they
  * arrive (never held whole in memory — a Postfix log can weigh gigabytes), imported under their
- * original name, then deleted.
+ * original name, then deleted. Copies never imported (the tab was closed between upload and
+ * import) are swept after a while, so a long-running `rebond serve` does not fill the disk.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { HttpError } from './public-errors';
 
 export interface Upload {
   id: string;
@@ -19,14 +21,64 @@ export interface Upload {
   receivedAt: number;
 }
 
-/** Uploads never imported (the tab was closed between upload and import) are swept after this. */
-const STALE_MS = 30 * 60_000;
+export interface UploadLimits {
+  /** one file's size; a bigger one is refused with 413 (default 4 GiB: mail logs are big) */
+  maxBytes?: number;
+  /** an upload not imported within this time is deleted (default 30 minutes) */
+  staleMs?: number;
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
+const DEFAULT_STALE_MS = 30 * 60_000;
+/** what the browser sends as the file name is a label only: short, on one line */
+const MAX_NAME_LENGTH = 255;
+
+const UPLOAD_GONE = 'A dropped file is no longer available (it was already imported, or waited too long): drop it again.';
+
+function sizeInWords(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) if (bytes >= size) return `${+(bytes / size).toFixed(1)} ${unit}`;
+  return `${bytes} bytes`;
+}
+
+function tooBig(maxBytes: number): HttpError {
+  return new HttpError(413, `This file is larger than ${sizeInWords(maxBytes)}, the most Rebond accepts from the browser. Import it with \`rebond import\` instead.`);
+}
+
+/** The X-File-Name header (URI-encoded by the page) as a display name: no folders, no control characters. */
+export function uploadName(header: string | string[] | undefined): string {
+  let name = 'file';
+  try {
+    name = decodeURIComponent(String(header ?? 'file'));
+  } catch {
+    // keep the neutral name: the file name is only a label
+  }
+  name = name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return name.slice(0, MAX_NAME_LENGTH) || 'file';
+}
 
 export class UploadArea {
   private readonly uploads = new Map<string, Upload>();
   private dir: string | null = null;
+  private readonly maxBytes: number;
+  private readonly staleMs: number;
+  private readonly sweeper: NodeJS.Timeout;
 
-  async receive(name: string, body: Readable): Promise<Upload> {
+  constructor(limits: UploadLimits = {}) {
+    this.maxBytes = limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    this.staleMs = limits.staleMs ?? DEFAULT_STALE_MS;
+    // an idle server sweeps too: nobody may upload again to trigger it
+    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), Math.min(this.staleMs, 5 * 60_000));
+    this.sweeper.unref();
+  }
+
+  /** @param declaredBytes the request's Content-Length, when it has one: refused before reading */
+  async receive(name: string, body: Readable, declaredBytes?: number): Promise<Upload> {
+    if (declaredBytes !== undefined && declaredBytes > this.maxBytes) throw tooBig(this.maxBytes);
     this.dir ??= await mkdtemp(join(tmpdir(), 'rebond-uploads-'));
     await this.sweep();
     const id = randomBytes(12).toString('hex');
@@ -34,42 +86,66 @@ export class UploadArea {
     const ext = /^\.[a-z0-9]{1,8}$/i.test(extname(name)) ? extname(name) : '';
     const path = join(this.dir, `${id}${ext}`);
     let bytes = 0;
-    body.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
+    const maxBytes = this.maxBytes;
+    // counts while it copies: a body without Content-Length (chunked) is stopped at the limit
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        if (bytes > maxBytes) done(tooBig(maxBytes));
+        else done(null, chunk);
+      },
     });
+    // the body is piped, not pipelined: at the size limit it must stay open to carry the 413 back
+    const copy = pipeline(counter, createWriteStream(path, { flags: 'wx' }));
+    const interrupted = () => {
+      if (!body.readableEnded) counter.destroy(new Error(`The upload of “${name}” was interrupted.`));
+    };
+    body.once('close', interrupted);
+    // stays attached: a body that fails after a refusal must not become an unhandled 'error'
+    body.on('error', interrupted);
+    body.pipe(counter);
+    // a tab closed while the folder was being made: 'close' came before anyone listened
+    if (body.destroyed) interrupted();
     try {
-      await pipeline(body, createWriteStream(path, { flags: 'wx' }));
+      await copy;
     } catch (error) {
       await rm(path, { force: true });
       throw error;
+    } finally {
+      body.unpipe(counter);
+      body.off('close', interrupted);
     }
     const upload: Upload = { id, path, name, bytes, receivedAt: Date.now() };
     this.uploads.set(id, upload);
     return upload;
   }
 
-  /** takes the uploads out of the area: the caller imports them, then calls discard */
+  /**
+   * Takes the uploads out of the area (the caller imports them, then calls discard), or none of
+   * them: an unknown or expired id is refused with 410, and the others stay for a retry.
+   */
   take(ids: string[]): Upload[] {
-    return ids.map((id) => {
-      const upload = this.uploads.get(id);
-      if (!upload) throw new Error('A dropped file is no longer available: drop it again.');
-      this.uploads.delete(id);
-      return upload;
-    });
+    const now = Date.now();
+    const unique = [...new Set(ids)];
+    const found = unique.map((id) => this.uploads.get(id));
+    if (found.some((u) => !u || now - u.receivedAt > this.staleMs)) throw new HttpError(410, UPLOAD_GONE);
+    for (const id of unique) this.uploads.delete(id);
+    return found as Upload[];
   }
 
   async discard(uploads: Upload[]): Promise<void> {
     await Promise.all(uploads.map((u) => rm(u.path, { force: true })));
   }
 
-  private async sweep(): Promise<void> {
-    const now = Date.now();
-    const stale = [...this.uploads.values()].filter((u) => now - u.receivedAt > STALE_MS);
+  /** deletes the uploads older than staleMs; the ones taken for an import are no longer here */
+  async sweep(now: number = Date.now()): Promise<void> {
+    const stale = [...this.uploads.values()].filter((u) => now - u.receivedAt > this.staleMs);
     for (const u of stale) this.uploads.delete(u.id);
     await this.discard(stale);
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     this.uploads.clear();
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
     this.dir = null;

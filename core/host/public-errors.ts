@@ -1,0 +1,63 @@
+/**
+ * What a failure looks like to the browser. Engine errors are written for people ("There is no
+ * import number 5.") and pass through as they are; what is not — DuckDB's SQL internals, a bug's
+ * TypeError, a policy file's contents quoted by a parser — becomes a plain sentence, and the
+ * detail goes to the terminal running `rebond serve`.
+ */
+import type { EngineErrorBody } from '../contract';
+import { policyFileProblem, policyFileInMessage } from './policy-file';
+
+/** A refusal by the host itself, with the HTTP status it answers with. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export interface PublicError {
+  status: number;
+  body: EngineErrorBody;
+}
+
+/**
+ * DuckDB reports failures as `<Kind> Error: …` (exception.cpp, ExceptionTypeToString): SQL, plans
+ * and column names a support agent cannot act on. `Invalid Input Error` is what DuckDB's own
+ * `error()` raises, so it counts too.
+ */
+const DUCKDB_ERROR =
+  /\b(?:Binder|Catalog|Conversion|Parser|Planner|Optimizer|Executor|Scheduler|Expression|Constraint|Dependency|Transaction|TransactionContext|Serialization|Sequence|Index|Stat|Connection|Syntax|Settings|Permission|IO|HTTP|Interrupt|INTERRUPT|INTERNAL|FATAL|Invalid|Invalid Input|Invalid type|Invalid Configuration|Out of Range|Out of Memory|Unknown Type|Decimal|Mismatch Type|Divide by Zero|Object Size|Not implemented|NullPointer|Parameter Not Resolved|Parameter Not Allowed|Missing Extension|Extension Autoloading) Error: /;
+
+/** JavaScript's own error classes mean a bug in Rebond, never a message meant for the user. */
+const BUG_CLASSES = new Set(['TypeError', 'ReferenceError', 'SyntaxError', 'RangeError', 'EvalError', 'URIError']);
+
+export const WORKSPACE_FAILED =
+  'The workspace could not answer this request (a database error). The details are in the terminal where `rebond serve` runs.';
+export const UNEXPECTED_FAILURE =
+  'Rebond ran into an unexpected problem with this request. The details are in the terminal where `rebond serve` runs.';
+
+export async function publicError(error: unknown, log: (line: string) => void): Promise<PublicError> {
+  if (error instanceof HttpError) return { status: error.status, body: { message: error.message } };
+  const message = error instanceof Error ? error.message : String(error);
+  if (DUCKDB_ERROR.test(message)) {
+    log(`rebond serve: database error: ${message}`);
+    return { status: 500, body: { message: WORKSPACE_FAILED } };
+  }
+  if (!(error instanceof Error) || BUG_CLASSES.has(error.name)) {
+    log(`rebond serve: unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    return { status: 500, body: { message: UNEXPECTED_FAILURE } };
+  }
+  // a policy file that stopped loading after it was chosen: the loader's message may quote the file
+  const policyFile = policyFileInMessage(message);
+  if (policyFile !== null) {
+    return { status: 500, body: { message: (await policyFileProblem(policyFile)) ?? `${policyFile}: the policy file changed while it was read; try again.` } };
+  }
+  const body: EngineErrorBody = { message };
+  const extra = error as { file?: unknown; line?: unknown };
+  if (typeof extra.file === 'string') body.file = extra.file;
+  if (typeof extra.line === 'number') body.line = extra.line;
+  return { status: 500, body };
+}
