@@ -12,6 +12,8 @@ import { generateDemo } from '../core/demo/generate';
 import { benchClassify } from './classify-bench';
 import { benchPolicy } from './policy-bench';
 import { benchPostfix } from './postfix-bench';
+import { benchUi, type UiBenchResult } from './ui-bench';
+import { canRun } from '../test/e2e/harness';
 
 interface Args {
   events: number;
@@ -98,6 +100,14 @@ async function main(): Promise<void> {
     const classifier = await benchClassify({ texts: 200_000 });
     const policy = await benchPolicy({ events: args.events, addresses: Math.round(args.events / 5) });
     const postfix = await benchPostfix({ lines: args.postfixLines });
+    // the app in headless Chromium against `rebond serve` (needs the build and /usr/bin/chromium)
+    const uiUnavailable = canRun();
+    let ui: UiBenchResult | null = null;
+    if (uiUnavailable) log(`UI benchmark skipped: ${uiUnavailable}`);
+    else {
+      log('Importing through the app in Chromium…');
+      ui = await benchUi({ events: args.events });
+    }
 
     const result = {
       events: summary.files[0].stored,
@@ -116,6 +126,12 @@ async function main(): Promise<void> {
       postfixLines: postfix.lines,
       postfixLinesPerSecond: Math.round(postfix.linesPerSecond),
       postfixPeakRssMb: postfix.peakRssMb,
+      ...(ui && {
+        uiOverviewRenderS: round(ui.overviewRenderS, 3),
+        uiProgressMaxGapS: round(ui.progressMaxGapS, 3),
+        uiProgressReportMaxGapS: round(ui.progressReportMaxGapS, 3),
+        uiImportS: round(ui.importS, 2),
+      }),
     };
     log('');
     log('| figure | value | target |');
@@ -132,6 +148,12 @@ async function main(): Promise<void> {
     log(`| classifier, distinct texts, one core | ${result.classificationsPerSecond.toLocaleString('en')} /s | ≥ 200,000 /s |`);
     log(`| policy pass alone (in memory) | ${result.policyPassS} s | |`);
     log(`| Postfix log, ${result.postfixLines.toLocaleString('en')} lines | ${result.postfixLinesPerSecond.toLocaleString('en')} lines/s | ≥ 400,000 lines/s |`);
+    if (ui) {
+      log(`| app: overview drawn after a click, ${result.events.toLocaleString('en')} events | ${round(ui.overviewRenderS, 3)} s | ≤ 1 s |`);
+      log(`| app: longest wait between progress reports during the import | ${round(ui.progressReportMaxGapS, 2)} s | ≤ 0.5 s |`);
+      log(`| app: longest time the progress bar stood still | ${round(ui.progressMaxGapS, 2)} s | |`);
+      log(`| app: drop → done (upload to the host included) | ${round(ui.importS, 1)} s | |`);
+    }
     if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -117,8 +117,10 @@ export async function addressesInStatus(
     at: request.at,
   });
   for await (const row of rows) {
-    if (row.status !== request.status) continue;
-    out.push({ address: row.address, status: row.status, until: row.until, since: row.since });
+    // unsubscribed sits beside the status: an address can be quarantined *and* unsubscribed
+    const listed = request.status === 'unsubscribed' ? row.unsubscribed : row.status === request.status;
+    if (!listed) continue;
+    out.push({ address: row.address, status: row.status, until: row.until, since: row.since, unsubscribed: row.unsubscribed });
     if (out.length >= limit) break;
   }
   return out;

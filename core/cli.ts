@@ -1,6 +1,7 @@
 /**
  * The `rebond` command: a thin shell over the Engine. Each command lives in core/commands/.
- * Exit codes: 0 done, 1 the work failed (a file could not be imported…), 2 wrong usage.
+ * Exit codes: 0 done, 1 the work failed (a file could not be imported, no workspace at --db…),
+ * 2 wrong usage (an unknown command or option, an option value that is not what it must be).
  */
 import { Command, CommanderError } from 'commander';
 import { register as registerAddress } from './commands/address';
@@ -39,25 +40,28 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Runs one command line and answers its exit code: 0 done, 1 the work failed, 2 wrong usage.
+ * The code is this invocation's own: nothing is read from (or left in) `process.exitCode`, so a
+ * failed run cannot make the next one in the same process look failed. Commands fail by throwing
+ * (CliFailure says which code), after printing what they did manage.
+ */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length === 0) {
-    program.outputHelp();
+    program.outputHelp({ error: true });
     return 2;
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
-      return 2;
+      // --help, `rebond help`: commander already printed; anything else is wrong usage, reported by commander
+      return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof CliFailure) {
-      process.stderr.write(`rebond: ${error.message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(`rebond: ${(error as Error).message}\n`);
-    return 1;
+    const message = (error as Error)?.message ?? String(error);
+    for (const line of message.split('\n')) process.stderr.write(`rebond: ${line}\n`);
+    return error instanceof CliFailure ? error.exitCode : 1;
   }
 }

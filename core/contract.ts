@@ -118,9 +118,12 @@ export interface AddressListRequest {
 
 export interface AddressListEntry {
   address: string;
+  /** the address's status (by precedence: a quarantined and unsubscribed address is quarantined) */
   status: AddressStatus;
   until: string | null;
   since: string | null;
+  /** beside the status: listed under `unsubscribed` whatever its status */
+  unsubscribed: boolean;
 }
 
 export interface ReleaseRequest {

@@ -1,14 +1,14 @@
 /** `rebond address`: one address's status, periods, explanation and events. */
 import type { Command } from 'commander';
 import type { AddressReport } from '../contract';
-import { DB_OPTION, parseInstant, parseLang, print, printJson, withEngine } from './shared';
+import { AT_HELP, DB_OPTION, parseInstant, parseLang, print, printJson, withEngine } from './shared';
 
 export function register(program: Command): void {
   program
     .command('address')
     .description("an address's status, history and events, oldest first")
     .requiredOption(...DB_OPTION)
-    .option('--at <instant>', 'the status as of this ISO-8601 instant')
+    .option('--at <instant>', `the status as of this ${AT_HELP}`)
     .option('--lang <lang>', 'fr | en (default: the workspace setting)')
     .option('--json', 'print one JSON object')
     .argument('<email>', 'the address (matched trimmed, case-insensitively)')

@@ -1,7 +1,7 @@
 /** `rebond import`: files into the workspace, one transaction per file. */
 import type { Command } from 'commander';
 import type { FormatChoice } from '../contract';
-import { CliFailure, DB_OPTION, print, printJson, withEngine } from './shared';
+import { CliFailure, DB_OPTION_CREATE, print, printJson, withEngine } from './shared';
 
 const FORMAT_CHOICES: FormatChoice[] = ['auto', 'mailjet', 'mailjet-history', 'assoconnect', 'postfix', 'exim', 'powermta'];
 
@@ -9,7 +9,7 @@ export function register(program: Command): void {
   program
     .command('import')
     .description('import exports and logs (format detected from content)')
-    .requiredOption(...DB_OPTION)
+    .requiredOption(...DB_OPTION_CREATE)
     .option('--format <format>', `auto | ${FORMAT_CHOICES.slice(1).join(' | ')}`, 'auto')
     .option('--tz <zone>', 'time zone of inputs that carry none (classic syslog, French dates), e.g. Europe/Paris')
     .option('--year <year>', 'year of classic syslog lines (default: inferred from the file)')
@@ -45,7 +45,7 @@ export function register(program: Command): void {
           timeZone: options.tz,
           year,
         });
-      });
+      }, { create: true });
       if (options.json) {
         printJson({
           files: summary.files.map((f) => ({
@@ -71,8 +71,8 @@ export function register(program: Command): void {
           for (const e of f.errors) print(`  line ${e.line}: ${e.message}`);
         }
       }
+      // the files that could be imported are kept (one transaction per file); the run failed
       const failures = summary.files.filter((f) => !f.ok);
-      for (const f of failures) process.stderr.write(`rebond: ${f.error}\n`);
-      if (failures.length > 0) process.exitCode = 1;
+      if (failures.length > 0) throw new CliFailure(failures.map((f) => f.error ?? `${f.path} could not be imported.`).join('\n'));
     });
 }

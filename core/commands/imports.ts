@@ -1,6 +1,6 @@
 /** `rebond imports`: the past imports, and removing one with all its events. */
 import type { Command } from 'commander';
-import { CliFailure, DB_OPTION, print, printJson, withEngine } from './shared';
+import { DB_OPTION, parsePositiveInteger, print, printJson, withEngine } from './shared';
 
 export function register(program: Command): void {
   program
@@ -11,8 +11,7 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (options: { db: string; remove?: string; json?: boolean }) => {
       if (options.remove !== undefined) {
-        const id = Number(options.remove);
-        if (!Number.isInteger(id)) throw new CliFailure(`--remove: "${options.remove}" is not an import number.`, 2);
+        const id = parsePositiveInteger(options.remove, '--remove')!;
         const removed = await withEngine(options.db, (engine) => engine.removeImport({ id }));
         if (options.json) printJson({ removed: id, ...removed });
         else print(`Import ${id} removed with its ${removed.removedEvents} events.`);

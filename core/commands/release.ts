@@ -4,7 +4,7 @@
  * addresses would do to a campaign's hard-bounce rate (seed 002: stay under 1 %).
  */
 import type { Command } from 'commander';
-import { CliFailure, DB_OPTION, print, printJson, withEngine } from './shared';
+import { CliFailure, DB_OPTION, parsePositiveInteger, print, printJson, withEngine } from './shared';
 
 export function register(program: Command): void {
   program
@@ -22,10 +22,7 @@ export function register(program: Command): void {
         emails: string[],
         options: { db: string; reason?: string; by: string; dryRun?: boolean; campaignSize?: string; json?: boolean },
       ) => {
-        const campaignSize = options.campaignSize === undefined ? undefined : Number(options.campaignSize);
-        if (campaignSize !== undefined && !(Number.isInteger(campaignSize) && campaignSize > 0)) {
-          throw new CliFailure(`--campaign-size: "${options.campaignSize}" must be a whole number above 0.`, 2);
-        }
+        const campaignSize = parsePositiveInteger(options.campaignSize, '--campaign-size');
         if (!options.dryRun && !options.reason) throw new CliFailure('--reason is required to release an address.', 2);
         const outcome = await withEngine(options.db, async (engine) => {
           const results = [];

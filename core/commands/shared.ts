@@ -1,6 +1,13 @@
-/** What every command shares: opening the workspace, printing JSON, failing clearly. */
+/** What every command shares: opening the workspace, printing JSON, checking options, failing clearly. */
+import { existsSync } from 'node:fs';
 import { createEngine, type Engine } from '../engine';
+import { ADDRESS_STATUSES, type AddressStatus } from '../model/status';
 
+/**
+ * A command that cannot do what it was asked. `exitCode` 2 is wrong usage (a bad option), 1 is
+ * work that failed (a file that could not be imported, a release refused, no workspace…). The
+ * message may hold several lines: each is printed as `rebond: …`.
+ */
 export class CliFailure extends Error {
   constructor(
     message: string,
@@ -10,7 +17,19 @@ export class CliFailure extends Error {
   }
 }
 
-export async function withEngine<T>(dbPath: string, work: (engine: Engine) => Promise<T>): Promise<T> {
+export interface WorkspaceOptions {
+  /**
+   * Create the workspace when the file does not exist. Only commands that bring data in
+   * (`import`) do: anything else on a missing file is a mistyped `--db`, and would otherwise
+   * leave an empty workspace behind and answer "unknown" / "nothing" as if that were true.
+   */
+  create?: boolean;
+}
+
+export async function withEngine<T>(dbPath: string, work: (engine: Engine) => Promise<T>, options: WorkspaceOptions = {}): Promise<T> {
+  if (!options.create && !existsSync(dbPath)) {
+    throw new CliFailure(`no workspace at ${dbPath} (import files first with \`rebond import --db ${dbPath} FILE…\`).`);
+  }
   const engine = await createEngine({ dbPath });
   try {
     return await work(engine);
@@ -27,17 +46,69 @@ export function print(line = ''): void {
   process.stdout.write(line + '\n');
 }
 
+// -------------------------------------------------------------------------------- options
+
+/** `--at` in every command's help: how a value without a zone is read. */
+export const AT_HELP = 'ISO-8601 instant, e.g. 2021-01-18T10:00:00Z or 2021-01-18T11:00+01:00 (no zone: UTC; a date alone: its midnight UTC)';
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/**
+ * An ISO-8601 instant, to ISO-8601 UTC. Strict: `new Date()` alone accepts "Feb 1", rolls
+ * 2021-02-30 over to 2 March and reads a zone-less time in the machine's zone. A value without
+ * a zone is UTC (workspace instants are stored in UTC); a date alone is its midnight UTC.
+ */
 export function parseInstant(value: string | undefined, option: string): string | undefined {
   if (value === undefined) return undefined;
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw new CliFailure(`${option}: "${value}" is not a date (use ISO-8601, e.g. 2021-01-18T10:00:00Z).`, 2);
-  return time.toISOString();
+  const fail = () =>
+    new CliFailure(
+      `${option}: "${value}" is not an ISO-8601 instant (e.g. 2021-01-18T10:00:00Z or 2021-01-18T11:00+01:00; without a zone it is read as UTC).`,
+      2,
+    );
+  const m = ISO_INSTANT.exec(value.trim());
+  if (!m) throw fail();
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x)));
+  const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  if (month! < 1 || month! > 12 || hour > 23 || minute > 59 || second > 59) throw fail();
+  let offsetMinutes = 0;
+  const zone = m[8]?.toUpperCase();
+  if (zone && zone !== 'Z') {
+    const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+    if (Number(hh) > 23 || Number(mm) > 59) throw fail();
+    offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
+  }
+  const time = new Date(0);
+  time.setUTCFullYear(year!, month! - 1, day!); // not Date.UTC: it reads years 0–99 as 1900–1999
+  if (time.getUTCMonth() !== month! - 1 || time.getUTCDate() !== day) throw fail(); // 2021-02-30
+  time.setUTCHours(hour, minute, second, millis);
+  return new Date(time.getTime() - offsetMinutes * 60_000).toISOString();
+}
+
+/** A whole number above 0 (`--limit`, `--campaign-size`, an import number…). */
+export function parsePositiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new CliFailure(`${option}: "${value}" must be a whole number above 0.`, 2);
+  return n;
+}
+
+/** The statuses an address can be listed in (`unknown` means never seen: nothing to list). */
+export const LISTABLE_STATUSES = ADDRESS_STATUSES.filter((s) => s !== 'unknown');
+
+export function parseStatus(value: string, option = '--status'): Exclude<AddressStatus, 'unknown'> {
+  const status = LISTABLE_STATUSES.find((s) => s === value);
+  if (!status) throw new CliFailure(`${option}: "${value}" is not a status (${LISTABLE_STATUSES.join(' | ')}).`, 2);
+  return status;
 }
 
 export function parseLang(value: string | undefined): 'fr' | 'en' | undefined {
   if (value === undefined) return undefined;
-  if (value !== 'fr' && value !== 'en') throw new CliFailure(`--lang: "${value}" is not a language Rebond speaks (fr or en).`, 2);
+  if (value !== 'fr' && value !== 'en') throw new CliFailure(`--lang: "${value}" is not a language Rebond speaks (fr | en).`, 2);
   return value;
 }
 
-export const DB_OPTION = ['--db <file>', 'the workspace database (a DuckDB file, created if missing)'] as const;
+/** `--db` of `import`, the one command that creates a workspace. */
+export const DB_OPTION_CREATE = ['--db <file>', 'the workspace database (a DuckDB file, created if missing)'] as const;
+/** `--db` of every other command: the workspace must exist. */
+export const DB_OPTION = ['--db <file>', 'the workspace database (a DuckDB file made by `rebond import`)'] as const;

@@ -1,6 +1,6 @@
 /** `rebond unknowns`: the replies no rule understood, most frequent first, so rules can be added. */
 import type { Command } from 'commander';
-import { DB_OPTION, print, printJson, withEngine } from './shared';
+import { DB_OPTION, parsePositiveInteger, print, printJson, withEngine } from './shared';
 
 export function register(program: Command): void {
   program
@@ -10,7 +10,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'print one JSON object')
     .action(async (options: { db: string; limit: string; json?: boolean }) => {
-      const list = await withEngine(options.db, (engine) => engine.unknowns({ limit: Number(options.limit) || 50 }));
+      const limit = parsePositiveInteger(options.limit, '--limit');
+      const list = await withEngine(options.db, (engine) => engine.unknowns({ limit }));
       if (options.json) {
         printJson({ unknowns: list });
         return;
