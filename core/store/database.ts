@@ -38,12 +38,18 @@ export class Database {
     }
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
-    // Every instant is stored and returned in UTC; zones are applied where the user sees them.
-    await connection.run(`SET TimeZone = 'UTC'`);
-    // lets long imports report how far DuckDB is (connection.progress), without printing a bar
-    await connection.run(`SET enable_progress_bar = true`);
-    await connection.run(`SET enable_progress_bar_print = false`);
-    await db.migrate();
+    try {
+      // Every instant is stored and returned in UTC; zones are applied where the user sees them.
+      await connection.run(`SET TimeZone = 'UTC'`);
+      // lets long imports report how far DuckDB is (connection.progress), without printing a bar
+      await connection.run(`SET enable_progress_bar = true`);
+      await connection.run(`SET enable_progress_bar_print = false`);
+      await db.migrate();
+    } catch (error) {
+      // a refused file (newer schema…) must not stay locked by this process
+      db.closeQuietly();
+      throw error;
+    }
     return db;
   }
 

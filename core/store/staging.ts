@@ -8,16 +8,13 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LineError } from '../contract';
-import type { Classification, ClassifyInput } from '../model/category';
 import type { StageRow } from '../model/event';
 import type { CsvStageSpec, ListEntry, StageWriter } from '../formats/importer';
 import { Database, StoreError } from './database';
 import { countLines, recordStarts } from './csv-lines';
+import { CLASSIFIED_TYPES_SQL, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
-export type ClassifyFn = (input: ClassifyInput) => Classification;
-
-/** Event types that carry a delivery failure and so get a category. */
-const CLASSIFIED_TYPES = ['deferred', 'soft_bounce', 'hard_bounce', 'blocked'];
+export type { ClassifyFn };
 
 const STAGE_COLUMNS = `
   time TIMESTAMPTZ, address VARCHAR, type VARCHAR, smtp_code INTEGER, enhanced_code VARCHAR,
@@ -419,7 +416,7 @@ export class Stage implements StageWriter {
 
     // Reply codes are read from the text only for failures: a delivery's "250 2.0.0 OK" is
     // read back when shown (core/store/events.ts), which keeps the bulk path cheap.
-    const failure = `type IN (${CLASSIFIED_TYPES.map((t) => `'${t}'`).join(', ')})`;
+    const failure = `type IN (${CLASSIFIED_TYPES_SQL})`;
     await this.db.run(`CREATE OR REPLACE TEMP TABLE good AS
       WITH n AS (
         SELECT time, lower(trim(address, ' <>')) AS address, type,
@@ -499,49 +496,22 @@ export class Stage implements StageWriter {
 
   /** Real data repeats a few thousand replies: classify each distinct one once. */
   private async classifyDistinct(classify: ClassifyFn): Promise<void> {
-    const tuples = await this.db.all<{
-      ckey: bigint;
-      type: string;
-      smtp_code: number | null;
-      enhanced_code: string | null;
-      diagnostic: string | null;
-      domain: string;
-      hint: string | null;
-    }>(
+    const tuples = await this.db.all<ReplyTuple>(
       `SELECT DISTINCT ckey, type, smtp_code, enhanced_code, diagnostic, domain, hint FROM good WHERE ckey IS NOT NULL`,
     );
-    await this.db.run(`CREATE OR REPLACE TEMP TABLE classified (
-      ckey UBIGINT, category VARCHAR, severity VARCHAR, actor VARCHAR, counts_against BOOLEAN, rule VARCHAR)`);
-    const appender = await this.db.connection.createAppender('classified', 'main', 'temp');
-    try {
-      for (const t of tuples) {
-        const verdict = classify({
-          smtpCode: t.smtp_code,
-          enhancedCode: t.enhanced_code,
-          diagnostic: t.diagnostic,
-          domain: t.domain,
-          hint: t.hint,
-          type: t.type,
-        });
-        appender.appendUBigInt(t.ckey);
-        appender.appendVarchar(verdict.category);
-        appender.appendVarchar(verdict.severity);
-        appender.appendVarchar(verdict.actor);
-        appender.appendBoolean(verdict.countsAgainstAddress);
-        appender.appendVarchar(verdict.rule);
-        appender.endRow();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+    await writeVerdicts(this.db, 'classified', tuples, classify);
   }
 
   /** Drops the temporary tables and file, whatever happened. */
   async discard(): Promise<void> {
     await this.db.run(`DROP VIEW IF EXISTS stage_csv`).catch(() => undefined);
-    if (this.csvCopy) await this.db.run(`DROP TABLE IF EXISTS ${this.csvCopy}`).catch(() => undefined);
-    for (const table of ['good', 'classified', 'stage_rejects', 'stage', 'reject_shift', 'row_lines']) {
+    // a scan that failed half-way leaves its copy and its reject tables behind
+    const scans = Array.from({ length: this.csvScans }, (_, i) => i + 1).flatMap((n) => [
+      `rebond_csv_${n}`,
+      `rebond_rejects_${n}`,
+      `rebond_reject_scans_${n}`,
+    ]);
+    for (const table of ['good', 'classified', 'stage_rejects', 'stage', 'reject_shift', 'row_lines', ...scans]) {
       await this.db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
     if (!this.rowFile) return;
