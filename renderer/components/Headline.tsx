@@ -8,6 +8,8 @@ interface Figure {
   label: string;
   count: number;
   rate?: number;
+  /** the rate's denominator, when it is not all messages */
+  rateKey?: 'overview.rateOfDelivered';
   note?: string;
   tone?: 'good' | 'warn' | 'bad';
 }
@@ -38,6 +40,7 @@ export function Headline({ overview }: { overview: Overview }) {
       label: t('overview.complaints'),
       count: h.complaints,
       rate: h.complaintRate,
+      rateKey: 'overview.rateOfDelivered',
       note: t('overview.complaintLimit', { warning: formatRate(lang, th.complaintWarning), limit: formatRate(lang, th.complaintLimit) }),
       tone: h.complaintRate >= th.complaintLimit ? 'bad' : h.complaintRate > th.complaintWarning ? 'warn' : undefined,
     },
@@ -53,7 +56,7 @@ export function Headline({ overview }: { overview: Overview }) {
           <li key={f.key} className={`figure ${f.tone ?? ''}`}>
             <div className="figure-label">{f.label}</div>
             <div className="figure-count">{formatCount(lang, f.count)}</div>
-            {f.rate !== undefined && <div className="figure-rate">{t('overview.rateOf', { rate: formatRate(lang, f.rate) })}</div>}
+            {f.rate !== undefined && <div className="figure-rate">{t(f.rateKey ?? 'overview.rateOf', { rate: formatRate(lang, f.rate) })}</div>}
             {f.note && <div className="figure-note">{f.note}</div>}
           </li>
         ))}
