@@ -10,21 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClassifyInput } from '../core/model/category';
 import { classify, exampleInput, RULES } from '../core/classify';
+import { seededRandom } from '../core/demo/random';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CORPUS = path.resolve(HERE, '../../shared/corpus/sisimai_labelled.tsv');
-
-/** small deterministic PRNG (mulberry32) */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LOCALS = ['jean.dupont', 'marie', 'contact', 'p.martin', 'asso.velo', 'tresorier', 'kijitora', 'sabine'];
 const DOMAINS = ['orange.fr', 'free.fr', 'gmail.com', 'hotmail.fr', 'laposte.net', 'sfr.fr', 'yahoo.fr', 'example.org'];
@@ -51,7 +40,7 @@ function baseTexts(): { input: ClassifyInput; domain: string | null }[] {
 /** Generates `count` distinct inputs by varying the variable parts of real texts. */
 export function generateInputs(count: number, seed = 1): ClassifyInput[] {
   const bases = baseTexts();
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
   const seen = new Set<string>();
   const out: ClassifyInput[] = [];

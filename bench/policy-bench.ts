@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import type { DeliveryEvent, EventType } from '../core/model/event';
 import { DEFAULT_POLICY, reconstructAll } from '../core/policy';
+import { seededRandom } from '../core/demo/random';
 
 const DOMAINS = ['gmail.com', 'hotmail.fr', 'orange.fr', 'free.fr', 'yahoo.fr', 'petite-asso.org', 'mairie-exemple.fr', 'yopmail.com'];
 const CHUNK = 2048;
@@ -35,18 +36,6 @@ const MIX: Array<[number, Kind]> = [
 ];
 const WEIGHTS = MIX.reduce((n, [w]) => n + w, 0);
 
-/** Deterministic pseudo-random numbers (mulberry32): the same dataset every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick(r: number): Kind {
   let x = r * WEIGHTS;
   for (const [w, kind] of MIX) if ((x -= w) < 0) return kind;
@@ -55,7 +44,7 @@ function pick(r: number): Kind {
 
 /** Events sorted by address then time, in chunks as the store yields them. */
 export function generateSortedEvents(events: number, addresses: number): DeliveryEvent[][] {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const names: string[] = [];
   for (let a = 0; a < addresses; a++) names.push(`user${String(a).padStart(7, '0')}@${DOMAINS[a % DOMAINS.length]}`);
   names.sort();

@@ -16,7 +16,7 @@ import type {
   Settings,
 } from './contract';
 import { checkAddress } from './classify';
-import { domainOf, normalizeAddress, type DeliveryEvent } from './model/event';
+import { domainOf, normalizeAddress } from './model/event';
 import type { Release } from './model/status';
 import {
   estimateReleaseRisk,
@@ -157,5 +157,3 @@ export async function releaseRisk(db: Database, request: ReleaseRiskRequest, set
   const risk = estimateReleaseRisk({ addresses: histories, campaignSize });
   return { ...risk, message: risk.message[settings.lang] };
 }
-
-export type { DeliveryEvent };

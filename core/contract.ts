@@ -6,6 +6,7 @@
 import type { DeliveryEvent, EventType } from './model/event';
 import type { AddressStatus, Period, Release } from './model/status';
 import type { Classification } from './model/category';
+import type { ReleaseRiskFigures } from './policy/release-risk';
 
 export type Lang = 'fr' | 'en';
 
@@ -145,19 +146,8 @@ export interface ReleaseRiskRequest {
   campaignSize?: number;
 }
 
-export interface ReleaseRiskResult {
-  /** long-quarantined addresses of the set, the ones a release would put back into campaigns */
-  released: number;
-  skipped: number;
-  campaignSize: number;
-  expectedHardBounces: number;
-  /** fraction of the campaign (0.004 is 0.4 %) */
-  expectedRate: number;
-  worstCaseRate: number;
-  /** seed 002: keep a campaign's hard bounces under 1 % */
-  limit: number;
-  maxPerCampaign: number;
-  verdict: 'safe' | 'caution' | 'unsafe' | 'nothing_to_release';
+export interface ReleaseRiskResult extends ReleaseRiskFigures {
+  /** the verdict in the agent's language */
   message: string;
 }
 

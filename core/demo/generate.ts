@@ -11,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DEMO_DOMAINS, FIRST_NAMES, LAST_NAMES, SENDER_SIDE_REPLIES, type DemoDomain } from './texts';
+import { seededRandom } from './random';
 
 export interface DemoOptions {
   out: string;
@@ -56,18 +57,6 @@ const CAMPAIGNS = [
   { id: 7006, name: 'rappel-distribution', day: 17, hour: 16 },
 ];
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Fate = 'good' | 'dead' | 'full' | 'complainer' | 'unsubscriber';
 
 interface Person {
@@ -79,7 +68,7 @@ interface Person {
 
 export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
   await mkdir(options.out, { recursive: true });
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const weightTotal = DEMO_DOMAINS.reduce((s, d) => s + d.weight, 0);
   const pickDomain = () => {

@@ -41,9 +41,9 @@ export {
   type ReleaseError,
   type ReleaseErrorCode,
   type ReleaseRisk,
-  type ReleaseRiskVerdict,
   type ReleasableStatus,
 } from './release';
+export type { ReleaseRiskFigures, ReleaseRiskVerdict } from './release-risk';
 export {
   reconstructAll,
   reconstructAllSync,

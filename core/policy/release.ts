@@ -5,6 +5,7 @@
  */
 import type { Release } from '../model/status';
 import type { AddressHistory, PolicyPeriod } from './reconstruct';
+import type { ReleaseRiskFigures, ReleaseRiskVerdict } from './release-risk';
 
 export type ReleasableStatus = Release['status'];
 
@@ -130,23 +131,8 @@ export const REBOUNCE_LIKELIHOOD: Readonly<Record<string, number>> = {
 
 export const CAMPAIGN_HARD_BOUNCE_LIMIT = 0.01;
 
-export type ReleaseRiskVerdict = 'safe' | 'caution' | 'unsafe' | 'nothing_to_release';
-
-export interface ReleaseRisk {
-  /** long-quarantined addresses in the set */
-  released: number;
-  /** addresses of the set that are not in long quarantine (left out of the estimate) */
-  skipped: number;
-  campaignSize: number;
-  expectedHardBounces: number;
-  /** expected hard bounces / campaign size, 0..1 */
-  expectedRate: number;
-  /** if every released address bounced */
-  worstCaseRate: number;
-  limit: number;
-  /** most addresses of this mix releasable into one campaign of that size under the limit */
-  maxPerCampaign: number;
-  verdict: ReleaseRiskVerdict;
+export interface ReleaseRisk extends ReleaseRiskFigures {
+  /** the verdict in words, in both languages: the Engine passes on the agent's */
   message: { fr: string; en: string };
 }
 

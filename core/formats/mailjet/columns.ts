@@ -55,9 +55,6 @@ export const MAILJET_EVENT_TYPES: Record<string, EventType> = {
   unsubscribed: 'unsubscribe',
 };
 
-/** The columns that say, in Mailjet's words, why a message failed: the classifier's hint. */
-export const MAILJET_HINT_FIELDS: MailjetField[] = ['errorRelatedTo', 'error'];
-
 /**
  * Message-history exports (`/message`, `/messagehistory`, what the app's history downloads
  * carry): these headers say the file is one, rather than an Event API export.

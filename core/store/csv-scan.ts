@@ -1,0 +1,254 @@
+/**
+ * A CSV export read by DuckDB's own reader, as a format's CsvStageSpec describes it: the file is
+ * copied as text, each row is given the line it starts on in the file, and the lines DuckDB
+ * could not read come back in plain words. The rows go into the import's `stage` table or, when
+ * no line was rejected, stay in the copy behind a `stage_csv` view (see staging.ts).
+ */
+import type { LineError } from '../contract';
+import type { CsvStageSpec } from '../formats/importer';
+import type { Database } from './database';
+import { countLines, recordStarts } from './csv-lines';
+
+export interface CsvScan {
+  /** rows DuckDB read */
+  rows: number;
+  /**
+   * the copy the `stage_csv` view reads, when the scan rejected no line: its rows are then not
+   * copied into `stage`; null when they were
+   */
+  copy: string | null;
+  /** one per line DuckDB could not read, in file order */
+  rejected: LineError[];
+  /** the lines that an unclosed quote swallowed into a rejected one: rejected too, not listed */
+  swallowed: number;
+}
+
+/** The temporary tables scan number `scan` creates (the copy first), to drop whatever happened. */
+export function scanTables(scan: number): [copy: string, rejects: string, rejectScans: string] {
+  return [`rebond_csv_${scan}`, `rebond_rejects_${scan}`, `rebond_reject_scans_${scan}`];
+}
+
+/** Reads `file` by `spec` into `stage` or the `stage_csv` view; `scan` numbers its tables. */
+export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, scan: number): Promise<CsvScan> {
+  const [rawTable, rejectsTable, scansTable] = scanTables(scan);
+  const columnTypes = spec.columns.map((_, index) => `${literal(`c${index}`)}: 'VARCHAR'`).join(', ');
+  const select = stageSelect(spec, rawTable);
+  const gzip = spec.gzip ?? false;
+  const headerLine = spec.headerLine ?? 1;
+  // counted while DuckDB reads: it tells whether rows and lines keep in step (see csv-lines.ts)
+  const lineCount = countLines(file, gzip).catch(() => null);
+  // The scan is materialised before any expression runs on it: DuckDB (1.5) crashes with an
+  // INTERNAL error that invalidates the whole database when an expression reads a column of a
+  // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
+     SELECT * FROM read_csv($1, header = false, skip = ${Number(headerLine)}, auto_detect = false, columns = {${columnTypes}},
+                            delim = $2, quote = '"', escape = '"', max_line_size = 268435456,
+                            compression = ${literal(gzip ? 'gzip' : 'none')},
+                            ignore_errors = true, store_rejects = true, strict_mode = true,
+                            rejects_table = ${literal(rejectsTable)}, rejects_scan = ${literal(scansTable)})`,
+    [file, spec.delimiter],
+  );
+  const rejects = await db.all<{ line: bigint; line_byte_position: bigint | null; error_message: string; csv_line: string | null }>(
+    `SELECT line, line_byte_position, error_message, csv_line FROM ${rejectsTable} ORDER BY line`,
+  );
+  // One line can fail on several columns: keep each line once.
+  const firstPerLine = new Map<number, (typeof rejects)[number]>();
+  for (const r of rejects) if (!firstPerLine.has(Number(r.line))) firstPerLine.set(Number(r.line), r);
+  const rejectedLines = [...firstPerLine.values()];
+  const rows = Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${rawTable}`))?.n ?? 0);
+  const starts =
+    (await lineCount) === headerLine + rows + rejectedLines.length
+      ? null
+      : await recordLines(file, gzip, headerLine, rows, rejectedLines);
+
+  let copy: string | null = null;
+  if (starts) {
+    // Blank lines or values over several lines: each row gets the line its record starts on.
+    await db.run(`CREATE OR REPLACE TEMP TABLE row_lines (k BIGINT, line BIGINT)`);
+    const appender = await db.connection.createAppender('row_lines', 'main', 'temp');
+    try {
+      starts.accepted.forEach((line, k) => {
+        appender.appendBigInt(BigInt(k));
+        appender.appendBigInt(BigInt(line));
+        appender.endRow();
+      });
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    await db.run(`INSERT INTO stage ${select('l.line', `${rawTable} src JOIN row_lines l ON l.k = src.rowid`)}`);
+    await db.run(`DROP TABLE IF EXISTS ${rawTable}`);
+  } else if (rejectedLines.length === 0) {
+    // The common case: the copy's row order is the file's, so a view numbers the lines and the
+    // rows are not copied once more.
+    copy = rawTable;
+    await db.run(`CREATE OR REPLACE TEMP VIEW stage_csv AS ${select(`src.rowid + ${headerLine + 1}`)}`);
+  } else {
+    // DuckDB numbers rejected lines as in the file; accepted rows only by their order.
+    // Shift each accepted row past the rejected lines that came before it.
+    const base = Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM stage`))?.n ?? 0);
+    await db.run(`INSERT INTO stage ${select('NULL')}`);
+    await db.run(`DROP TABLE IF EXISTS ${rawTable}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE reject_shift (accepted_before BIGINT)`);
+    // the i-th rejected line (1-based) at file line r has r - i - headerLine accepted rows before it
+    const appender = await db.connection.createAppender('reject_shift', 'main', 'temp');
+    try {
+      for (const [i, r] of rejectedLines.entries()) {
+        appender.appendBigInt(BigInt(Number(r.line) - (i + 1) - headerLine));
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    await db.run(
+      `UPDATE stage SET line = fix.line FROM (
+         SELECT s.rowid AS rid, (s.rowid - ${base} + ${headerLine + 1}) + count(r.accepted_before) AS line
+         FROM stage s LEFT JOIN reject_shift r ON r.accepted_before < s.rowid - ${base} + 1
+         WHERE s.rowid >= ${base} GROUP BY s.rowid) fix
+       WHERE stage.rowid = fix.rid`,
+    );
+  }
+  const rejected: LineError[] = [];
+  let swallowedLines = 0;
+  for (const r of rejectedLines) {
+    // An opened quote that never closes swallows the lines after it: count them all.
+    const swallowed = (r.csv_line ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+    const message = describeCsvError(r.error_message);
+    const byte = r.line_byte_position === null ? null : Number(r.line_byte_position);
+    rejected.push({
+      line: (byte !== null ? starts?.rejected.get(byte) : undefined) ?? Number(r.line),
+      message: swallowed > 0 ? `${message}; the ${swallowed} line(s) after it were read as part of it` : message,
+    });
+    swallowedLines += swallowed;
+  }
+  await db.run(`DROP TABLE IF EXISTS ${rejectsTable}`);
+  await db.run(`DROP TABLE IF EXISTS ${scansTable}`);
+  return { rows, copy, rejected, swallowed: swallowedLines };
+}
+
+/**
+ * The SELECT that makes stage rows of the copy's text columns, as `spec` maps them; `line` is
+ * the expression that gives each row its file line.
+ */
+function stageSelect(spec: CsvStageSpec, rawTable: string): (line: string, from?: string) => string {
+  // Columns are named by position (c0, c1…): headers may repeat or hold any character.
+  const position = new Map<string, number>();
+  spec.columns.forEach((name, index) => {
+    if (!position.has(name)) position.set(name, index);
+  });
+  const col = (name: string) => {
+    const index = position.get(name);
+    if (index === undefined) throw new Error(`column "${name}" is not in the header`);
+    return `src.c${index}`;
+  };
+  const text = (name: string) => `nullif(trim(${col(name)}), '')`;
+  const firstText = (names: string[] | undefined) =>
+    names && names.length > 0 ? `coalesce(${names.map(text).join(', ')})` : 'NULL';
+  const rawTime = col(spec.time.column);
+  const time =
+    spec.time.kind === 'unix-or-iso'
+      ? `CASE WHEN regexp_full_match(trim(${rawTime}), '[0-9]{9,11}') THEN to_timestamp(trim(${rawTime})::BIGINT)
+              ELSE try_cast(trim(${rawTime}) AS TIMESTAMPTZ) END`
+      : `try_cast(trim(${rawTime}) AS TIMESTAMPTZ)`;
+  // A CASE rather than a join with the map: the scan must keep the file's order, which gives
+  // each row its line number.
+  const sourceType = `lower(trim(${col(spec.type.column)}))`;
+  const mapped = Object.entries(spec.type.map)
+    .map(([value, t]) => `WHEN ${literal(value)} THEN ${literal(t)}`)
+    .join(' ');
+  let type = `CASE ${sourceType} ${mapped} END`;
+  if (spec.type.classColumn) {
+    const byClass = `${sourceType} || ':' || left(trim(${col(spec.type.classColumn)}), 1)`;
+    type = `coalesce(CASE ${byClass} ${mapped} END, ${type})`;
+  }
+  if (spec.type.hardFlag) {
+    const flag = `lower(trim(${col(spec.type.hardFlag.column)}))`;
+    type = `CASE WHEN (${type}) = ${literal(spec.type.hardFlag.when)} AND ${flag} IN ('true', '1', 'yes', 'vrai')
+                 THEN ${literal(spec.type.hardFlag.then)} ELSE (${type}) END`;
+  }
+  const campaign =
+    spec.campaign && spec.campaign.length > 0
+      ? `coalesce(${spec.campaign.map((c) => `nullif(${text(c)}, '0')`).join(', ')})`
+      : 'NULL';
+  const hint = spec.hint
+    ? `CASE WHEN coalesce(${spec.hint.columns.map(text).join(', ')}) IS NULL THEN NULL
+            ELSE ${literal(`${spec.hint.prefix}:`)} || lower(concat_ws('/', ${spec.hint.columns.map(text).join(', ')})) END`
+    : 'NULL';
+  const delay = spec.delayFrom
+    ? `date_diff('millisecond', try_cast(trim(${col(spec.delayFrom.queuedColumn)}) AS TIMESTAMPTZ), ${time}) / 1000.0`
+    : 'NULL';
+  const opt = (name: string | undefined) => (name ? text(name) : 'NULL');
+  const diagnostic = spec.stripDiagnosticType
+    ? `nullif(trim(regexp_replace(${firstText(spec.diagnostic)}, '^(smtp|x-[a-z0-9-]+|dns|mta);\\s*', '', 'i')), '')`
+    : firstText(spec.diagnostic);
+  const enhanced = spec.enhancedCode
+    ? `nullif(regexp_extract(trim(${col(spec.enhancedCode)}), '^([245]\\.[0-9]{1,3}\\.[0-9]{1,3})', 1), '')`
+    : 'NULL';
+  return (line: string, from = `${rawTable} src`) => `SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
+            ${opt(spec.messageId)}, ${campaign}, ${opt(spec.sender)}, ${opt(spec.relay)}, ${delay}, ${hint},
+            ${line}, ${rawTime}, ${col(spec.type.column)}
+     FROM ${from}`;
+}
+
+/**
+ * The file line of each accepted row and of each rejected record (by its byte offset), for a
+ * file whose lines and records part ways; null when the records found do not add up to what
+ * DuckDB read — the rows are then numbered by their order, as in a plain file.
+ */
+async function recordLines(
+  file: string,
+  gzip: boolean,
+  headerLine: number,
+  rows: number,
+  rejected: { line_byte_position: bigint | null }[],
+): Promise<{ accepted: number[]; rejected: Map<number, number> } | null> {
+  const starts = await recordStarts(file, gzip).catch(() => null);
+  if (!starts) return null;
+  const first = starts.lines.findIndex((line) => line > headerLine);
+  if (first < 0 || starts.lines.length - first !== rows + rejected.length) return null;
+  // DuckDB's byte offsets can be one past the record's first byte: take the nearest record
+  const nearest = (byte: number) => {
+    let lo = first;
+    let hi = starts.bytes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts.bytes[mid] < byte) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > first && byte - starts.bytes[lo - 1] < Math.abs(starts.bytes[lo] - byte) ? lo - 1 : lo;
+  };
+  const rejectedRecords = new Map<number, number>(); // record index -> DuckDB's byte offset
+  for (const r of rejected) {
+    if (r.line_byte_position === null) return null;
+    rejectedRecords.set(nearest(Number(r.line_byte_position)), Number(r.line_byte_position));
+  }
+  const accepted: number[] = [];
+  const rejectedLines = new Map<number, number>();
+  for (let i = first; i < starts.lines.length; i++) {
+    const byte = rejectedRecords.get(i);
+    if (byte !== undefined) rejectedLines.set(byte, starts.lines[i]);
+    else accepted.push(starts.lines[i]);
+  }
+  return accepted.length === rows ? { accepted, rejected: rejectedLines } : null;
+}
+
+function describeCsvError(message: string): string {
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  // DuckDB stops counting one past the expected number: "more" is all it knows.
+  if (columns) {
+    return Number(columns[2]) > Number(columns[1])
+      ? `expected ${columns[1]} columns, found more`
+      : `expected ${columns[1]} columns, found ${columns[2]}`;
+  }
+  if (/unterminated quote/i.test(message)) return 'a quote (") is opened and never closed';
+  if (/maximum line size/i.test(message)) return 'the line is too long to be a record';
+  if (/invalid unicode|UTF-8/i.test(message)) return 'invalid characters (not UTF-8)';
+  return message.split('\n')[0];
+}
+
+/** A SQL string literal for our own vocabulary (never for file content: that is a parameter). */
+export function literal(value: string): string {
+  return "'" + value.replace(/'/g, "''") + "'";
+}
