@@ -36,7 +36,8 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
   const gzip = spec.gzip ?? false;
   const headerLine = spec.headerLine ?? 1;
   // counted while DuckDB reads: it tells whether rows and lines keep in step (see csv-lines.ts)
-  const lineCount = countLines(file, gzip).catch(() => null);
+  // A damaged .gz is found here too: DuckDB stops quietly at the damage and keeps what it read.
+  const lineCount = countLines(file, gzip).catch((error: Error) => error);
   // The scan is materialised before any expression runs on it: DuckDB (1.5) crashes with an
   // INTERNAL error that invalidates the whole database when an expression reads a column of a
   // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
@@ -57,8 +58,13 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
   for (const r of rejects) if (!firstPerLine.has(Number(r.line))) firstPerLine.set(Number(r.line), r);
   const rejectedLines = [...firstPerLine.values()];
   const rows = Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${rawTable}`))?.n ?? 0);
+  const counted = await lineCount;
+  if (counted instanceof Error && gzip && /unexpected end|incorrect header|invalid|unknown compression/i.test(counted.message)) {
+    // as the line-oriented formats do (formats/lines.ts): an export cut short is not imported
+    throw new Error(`the .gz file is damaged or truncated (${counted.message}); nothing was imported — ask for the complete file`);
+  }
   const starts =
-    (await lineCount) === headerLine + rows + rejectedLines.length
+    counted === headerLine + rows + rejectedLines.length
       ? null
       : await recordLines(file, gzip, headerLine, rows, rejectedLines);
 

@@ -269,6 +269,13 @@ describe('bad input: no crash, no partial import', () => {
     await expectRefused(truncated, /damaged or truncated|unexpected end/i);
   });
 
+  it('a truncated Mailjet .csv.gz fails whole too, though DuckDB would read its first rows', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `sent,${1614727800 + i},person${i}@example.org,250 OK`);
+    const gz = gzipSync(Buffer.from(['event,time,email,smtp_reply', ...rows].join('\n') + '\n'));
+    const truncated = write('events.csv.gz', gz.subarray(0, Math.floor(gz.length / 2)));
+    await expectRefused(truncated, /damaged or truncated/i);
+  });
+
   it('a file deleted while it is imported: the import is whole or absent', async () => {
     const path = join(dir.path, 'deleted.log');
     await writePostfixLog(path, 200_000);
