@@ -109,7 +109,9 @@ export async function addressesInStatus(
   const imported = (await importedListOf(db, null)).map(toImportedEntry);
   const limit = request.limit ?? Number.POSITIVE_INFINITY;
   const out: AddressListEntry[] = [];
-  const rows = reconstructAll(streamEventsByAddress(db, request.at), {
+  // an address that nothing moved is `ok` (or `filtered`, by its domain): those two need them all
+  const onlyMovable = request.status !== 'ok' && request.status !== 'filtered';
+  const rows = reconstructAll(streamEventsByAddress(db, request.at, { onlyMovable }), {
     policy,
     releases,
     imported,
