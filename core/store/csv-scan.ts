@@ -38,13 +38,16 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
   // counted while DuckDB reads: it tells whether rows and lines keep in step (see csv-lines.ts)
   // A damaged .gz is found here too: DuckDB stops quietly at the damage and keeps what it read.
   const lineCount = countLines(file, gzip).catch((error: Error) => error);
+  // A record may be up to 32 MB (a 20 MB diagnostic has been seen in fuzzing, none in real
+  // exports); DuckDB's buffer defaults to 16× that, and a 4 GB buffer made the scan twice as slow
+  // and cannot be allocated under the workspace's memory limit (database.ts).
   // The scan is materialised before any expression runs on it: DuckDB (1.5) crashes with an
   // INTERNAL error that invalidates the whole database when an expression reads a column of a
   // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
      SELECT * FROM read_csv($1, header = false, skip = ${Number(headerLine)}, auto_detect = false, columns = {${columnTypes}},
-                            delim = $2, quote = '"', escape = '"', max_line_size = 268435456,
+                            delim = $2, quote = '"', escape = '"', max_line_size = 33554432, buffer_size = 33554432,
                             compression = ${literal(gzip ? 'gzip' : 'none')},
                             ignore_errors = true, store_rejects = true, strict_mode = true,
                             rejects_table = ${literal(rejectsTable)}, rejects_scan = ${literal(scansTable)})`,

@@ -174,7 +174,7 @@ export class Stage implements StageWriter {
              diagnostic, message_id, campaign, sender, relay, try_cast(delay_s AS DOUBLE), hint,
              line::BIGINT, raw_time, raw_type
            FROM read_csv($1, header = false, delim = ',', quote = '"', escape = '"', columns = {${columns}},
-                         max_line_size = 268435456, strict_mode = false)`,
+                         max_line_size = 33554432, buffer_size = 33554432, strict_mode = false)`,
           [f.path],
         );
       }
