@@ -22,6 +22,8 @@ const PREPARED_CACHE_SIZE = 32;
 
 export class Database {
   private readonly prepared = new Map<string, DuckDBPreparedStatement>();
+  /** small answers kept between calls; every transaction forgets them (see `remember`) */
+  private readonly memory = new Map<string, unknown>();
 
   private constructor(
     readonly path: string,
@@ -96,7 +98,21 @@ export class Database {
     } catch (error) {
       await this.connection.run('ROLLBACK').catch(() => undefined);
       throw error;
+    } finally {
+      this.memory.clear();
     }
+  }
+
+  /**
+   * A small answer about tables that only change inside a transaction (the list of imports, the
+   * imported lists), computed once until the next transaction: an address lookup then costs one
+   * query less each.
+   */
+  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.memory.has(key)) return this.memory.get(key) as T;
+    const value = await compute();
+    this.memory.set(key, value);
+    return value;
   }
 
   async schemaVersion(): Promise<number> {

@@ -38,6 +38,11 @@ export interface ImportedListRow {
 }
 
 export async function importedListOf(db: Database, address: string | null): Promise<ImportedListRow[]> {
+  // most workspaces hold no imported list: then an address lookup needs no query for it
+  const listed = await db.remember('imported-list-size', async () =>
+    Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM imported_list`))?.n ?? 0),
+  );
+  if (listed === 0) return [];
   const sql = `SELECT l.address, l.status, ${isoTime('l.since')} AS since, l.import_id, i.display_name AS file, l.line
      FROM imported_list l JOIN imports i ON i.id = l.import_id
      ${address === null ? '' : 'WHERE l.address = $1'} ORDER BY l.address, l.since`;
