@@ -278,15 +278,7 @@ export class Stage implements StageWriter {
       ORDER BY g.address, g.time`);
     step('insert');
     this.enterStep('finish');
-    for (const entry of this.listEntries) {
-      await this.db.run(`INSERT INTO imported_list VALUES (lower(trim($1)), $2, $3::TIMESTAMPTZ, $4, $5)`, [
-        entry.address,
-        entry.status,
-        entry.since.toISOString(),
-        importId,
-        entry.line,
-      ]);
-    }
+    const listed = await this.commitListEntries(importId);
     const span = await this.db.one<{ first: string | null; last: string | null }>(
       `SELECT ${isoTime('min(time)')} AS first, ${isoTime('max(time)')} AS last FROM events WHERE import_id = $1`,
       [importId],
@@ -295,13 +287,43 @@ export class Stage implements StageWriter {
     const errors = [...this.listedErrors].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_ERRORS);
     return {
       stored,
-      duplicates: this.goodCount - stored,
+      // an address already on the list with the same status and date is a duplicate too
+      duplicates: this.goodCount - stored + (this.listEntries.length - listed),
       rejected: this.rejectedByFormat,
-      listEntries: this.listEntries.length,
+      listEntries: listed,
       errors,
       firstEventTime: span?.first ?? null,
       lastEventTime: span?.last ?? null,
     };
+  }
+
+  /**
+   * Appends the imported list's addresses that the workspace does not hold yet (same address,
+   * status and date): importing a list twice lists each address once. Returns how many.
+   */
+  private async commitListEntries(importId: number): Promise<number> {
+    if (this.listEntries.length === 0) return 0;
+    await this.db.run(`CREATE OR REPLACE TEMP TABLE list_stage (address VARCHAR, status VARCHAR, since VARCHAR, line BIGINT)`);
+    const appender = await this.db.connection.createAppender('list_stage', 'main', 'temp');
+    try {
+      for (const entry of this.listEntries) {
+        appender.appendVarchar(entry.address);
+        appender.appendVarchar(entry.status);
+        appender.appendVarchar(entry.since.toISOString());
+        appender.appendBigInt(BigInt(entry.line));
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    return this.db.run(
+      `INSERT INTO imported_list
+       SELECT n.address, n.status, n.since, ${Number(importId)}, min(n.line)
+       FROM (SELECT lower(trim(address)) AS address, status, since::TIMESTAMPTZ AS since, line FROM list_stage) n
+       ANTI JOIN imported_list l ON l.address = n.address AND l.status = n.status AND l.since = n.since
+       GROUP BY n.address, n.status, n.since`,
+    );
   }
 
   /** Real data repeats a few thousand replies: classify each distinct one once. */
@@ -317,7 +339,7 @@ export class Stage implements StageWriter {
     await this.db.run(`DROP VIEW IF EXISTS stage_csv`).catch(() => undefined);
     // a scan that failed half-way leaves its copy and its reject tables behind
     const scans = Array.from({ length: this.csvScans }, (_, i) => i + 1).flatMap(scanTables);
-    for (const table of ['good', 'classified', 'stage', 'reject_shift', 'row_lines', ...scans]) {
+    for (const table of ['good', 'classified', 'list_stage', 'stage', 'reject_shift', 'row_lines', ...scans]) {
       await this.db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
     if (!this.rowFile) return;

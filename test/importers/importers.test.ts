@@ -63,6 +63,13 @@ describe('detection from content', () => {
     if (stored !== null) expect({ stored: result.stored, rejected: result.rejected, skipped: result.skipped }).toEqual({ stored, rejected, skipped });
   });
 
+  it('lists each address once when the same list is imported twice', async () => {
+    const list = join(FIXTURES, 'assoconnect/emails-invalides.csv');
+    expect(await importOne(list)).toMatchObject({ ok: true, listed: 2, duplicates: 0 });
+    expect(await importOne(list)).toMatchObject({ ok: true, listed: 0, duplicates: 2 });
+    expect((await storeState()).lists).toBe(2);
+  });
+
   it('reads a Mailjet export cut down to its three essential columns as Mailjet, not as a list', async () => {
     const result = await importOne(write('cut.csv', 'event,time,email\nsent,1614727800,a@example.org\nspam,1614728400,a@example.org\n'));
     expect(result).toMatchObject({ ok: true, format: 'mailjet', stored: 2, listed: 0 });
