@@ -108,6 +108,11 @@ export class Database {
    * imported lists), computed once until the next transaction: an address lookup then costs one
    * query less each.
    */
+  /** Forgets what `remember` kept, after a write outside a transaction. */
+  forget(): void {
+    this.memory.clear();
+  }
+
   async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.memory.has(key)) return this.memory.get(key) as T;
     const value = await compute();

@@ -4,6 +4,12 @@ import type { Database } from './database';
 import { isoTime } from './staging';
 
 export async function releasesOf(db: Database, address: string): Promise<Release[]> {
+  // few addresses are ever released: most lookups need no query for it
+  const released = await db.remember('released-addresses', async () => {
+    const rows = await db.all<{ address: string }>(`SELECT DISTINCT address FROM releases`);
+    return new Set(rows.map((r) => r.address));
+  });
+  if (!released.has(address)) return [];
   const rows = await db.allPrepared<{ address: string; time: string; released_by: string; reason: string; status: Release['status'] }>(
     `SELECT address, ${isoTime('time')} AS time, released_by, reason, status FROM releases WHERE address = $1 ORDER BY time`,
     [address],
@@ -26,6 +32,7 @@ export async function recordRelease(db: Database, release: Release): Promise<voi
     release.reason,
     release.status,
   ]);
+  db.forget();
 }
 
 export interface ImportedListRow {
