@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     log(`| overview query | ${result.overviewQueryS} s | |`);
     log(`| classifier, distinct texts, one core | ${result.classificationsPerSecond.toLocaleString('en')} /s | ≥ 200,000 /s |`);
     log(`| policy pass alone (in memory) | ${result.policyPassS} s | |`);
-    log(`| Postfix log, ${result.postfixLines.toLocaleString('en')} lines | ${result.postfixLinesPerSecond.toLocaleString('en')} lines/s | ≥ 400,000 lines/s |`);
+    log(`| Postfix log, ${result.postfixLines.toLocaleString('en')} lines | ${result.postfixLinesPerSecond.toLocaleString('en')} lines/s | our aim: 400,000 lines/s |`);
     if (ui) {
       log(`| app: overview drawn after a click, ${result.events.toLocaleString('en')} events | ${round(ui.overviewRenderS, 3)} s | ≤ 1 s |`);
       log(`| app: longest wait between progress reports during the import | ${round(ui.progressReportMaxGapS, 2)} s | ≤ 0.5 s |`);
