@@ -54,6 +54,7 @@ export const en = {
     removed: '{{name}} removed ({{count, number}} events).',
     emptyTitle: 'Start by dropping what you already have',
     emptyBody: 'Rebond reads the files your tools export and rebuilds, for every address, what happened to each e-mail: delivered, deferred, bounced, reported as spam — and whether the address is in quarantine or blacklisted, since when, until when, and why.',
+    emptyDemo: 'No export at hand? This writes a realistic one (a January 2021 Mailjet export) to drop here:',
     emptyThen: 'Then open Overview for volumes, bounce reasons by domain and the complaint rate, or Address to answer a ticket.',
     goOverview: 'See the overview',
   },

@@ -56,6 +56,7 @@ export const fr: Strings = {
     removed: '{{name}} retiré ({{count, number}} événements).',
     emptyTitle: 'Commencez par déposer ce que vous avez déjà',
     emptyBody: 'Rebond lit les fichiers exportés par vos outils et reconstitue, pour chaque adresse, ce qui est arrivé à chaque e-mail : délivré, différé, rejeté, signalé comme spam — et si l’adresse est en quarantaine ou en liste noire, depuis quand, jusqu’à quand, et pourquoi.',
+    emptyDemo: 'Pas d’export sous la main ? Cette commande en écrit un réaliste (un export Mailjet de janvier 2021) à déposer ici :',
     emptyThen: 'Ouvrez ensuite la Vue d’ensemble pour les volumes, les raisons de rejet par domaine et le taux de plaintes, ou Adresse pour répondre à un ticket.',
     goOverview: 'Voir la vue d’ensemble',
   },

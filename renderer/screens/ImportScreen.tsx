@@ -197,6 +197,9 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
           <h2>{t('import.emptyTitle')}</h2>
           <p>{t('import.emptyBody')}</p>
           <p className="muted">{t('import.emptyThen')}</p>
+          <p className="muted">
+            {t('import.emptyDemo')} <code>npx rebond demo --out demo</code>
+          </p>
         </div>
       )}
 
