@@ -205,7 +205,6 @@ export class Stage implements StageWriter {
     this.enterStep('load');
     await this.loadRows();
     step('load rows');
-    // shares of the phase measured on a 1,000,000-event Mailjet export
     this.enterStep('normalise');
     // One pass normalises every row and names what is wrong with the rows that cannot be
     // events; those are listed, then dropped (reading the staged rows twice cost more).
