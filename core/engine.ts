@@ -117,9 +117,7 @@ export class Engine implements EngineApi {
   }
 
   listImports(_request: Record<string, never> = {}): Promise<ImportRecord[]> {
-    return this.exclusive(async () => {
-      return listImports(this.db);
-    });
+    return this.exclusive(() => listImports(this.db));
   }
 
   removeImport(request: { id: number }): Promise<{ removedEvents: number }> {
@@ -145,35 +143,25 @@ export class Engine implements EngineApi {
   }
 
   searchAddresses(request: { query: string; limit?: number }): Promise<AddressSuggestion[]> {
-    return this.exclusive(async () => {
-      return searchAddresses(this.db, request.query, Math.min(Math.max(request.limit ?? 10, 1), 100));
-    });
+    return this.exclusive(() => searchAddresses(this.db, request.query, Math.min(Math.max(request.limit ?? 10, 1), 100)));
   }
 
   addresses(request: AddressListRequest): Promise<AddressListEntry[]> {
-    return this.exclusive(async () => {
-      return addressesInStatus(this.db, request, await this.currentSettings());
-    });
+    return this.exclusive(async () => addressesInStatus(this.db, request, await this.currentSettings()));
   }
 
   release(request: ReleaseRequest): Promise<ReleaseResult> {
-    return this.exclusive(async () => {
-      return releaseAddress(this.db, request, await this.currentSettings());
-    });
+    return this.exclusive(async () => releaseAddress(this.db, request, await this.currentSettings()));
   }
 
   releaseRisk(request: ReleaseRiskRequest): Promise<ReleaseRiskResult> {
-    return this.exclusive(async () => {
-      return releaseRisk(this.db, request, await this.currentSettings());
-    });
+    return this.exclusive(async () => releaseRisk(this.db, request, await this.currentSettings()));
   }
 
   // ------------------------------------------------------------------ overview
 
   overview(request: OverviewRequest): Promise<Overview> {
-    return this.exclusive(async () => {
-      return computeOverview(this.db, request, (await this.currentSettings()).timeZone);
-    });
+    return this.exclusive(async () => computeOverview(this.db, request, (await this.currentSettings()).timeZone));
   }
 
   // ------------------------------------------------------------------ classifier
@@ -189,15 +177,11 @@ export class Engine implements EngineApi {
   }
 
   unknowns(request: { limit?: number }): Promise<UnknownText[]> {
-    return this.exclusive(async () => {
-      return unknownTexts(this.db, request.limit ?? 50);
-    });
+    return this.exclusive(() => unknownTexts(this.db, request.limit ?? 50));
   }
 
   reclassify(_request: Record<string, never> = {}): Promise<{ events: number; changed: number; seconds: number }> {
-    return this.exclusive(async () => {
-      return reclassifyStore(this.db, classify);
-    });
+    return this.exclusive(() => reclassifyStore(this.db, classify));
   }
 
   // ------------------------------------------------------------------ settings

@@ -31,12 +31,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `rebond` command exactly as a user would (`npm run build` first). */
-export function runCli(args: string[], options: { input?: string; cwd?: string } = {}): Promise<CliResult> {
+/** Runs the built `rebond` command exactly as a user would (`npm run build` first), by default in UTC. */
+export function runCli(args: string[], options: { input?: string; cwd?: string; timeZone?: string } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'rebond.mjs'), ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', TZ: 'UTC' },
+      env: { ...process.env, LANG: 'en_US.UTF-8', TZ: options.timeZone ?? 'UTC' },
     });
     let stdout = '';
     let stderr = '';

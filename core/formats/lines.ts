@@ -14,19 +14,39 @@ export interface LineStreamOptions {
   onBytes?: (bytesRead: number) => void;
 }
 
-export async function* readLines(path: string, options: LineStreamOptions): AsyncGenerator<string> {
-  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  let bytes = 0;
-  file.on('data', (chunk) => {
-    bytes += chunk.length;
-    options.onBytes?.(bytes);
-  });
-  let source: NodeJS.ReadableStream = file;
-  if (options.gzip) {
-    const gunzip = createGunzip();
-    file.on('error', (error) => gunzip.destroy(error));
-    source = file.pipe(gunzip);
+/** A .gz input that zlib could not read to its end: the file was cut short or damaged. */
+export class DamagedGzipError extends Error {
+  constructor(cause: Error) {
+    super(`the .gz file is damaged or truncated (${cause.message})`);
+    this.name = 'DamagedGzipError';
   }
+}
+
+/** zlib's failure on a .gz input, said as such; any other error as it is. */
+export function gzipFailure(error: unknown, gzip: boolean): unknown {
+  return gzip && error instanceof Error && /unexpected end|incorrect header|invalid|zlib/i.test(error.message)
+    ? new DamagedGzipError(error)
+    : error;
+}
+
+/**
+ * The file's bytes, gunzipped when `gzip`, in chunks of about a megabyte; `onBytes` hears how
+ * much of the file itself has been read.
+ */
+export function openBytes(path: string, gzip: boolean, onBytes?: (bytesRead: number) => void): NodeJS.ReadableStream {
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  if (onBytes) {
+    let bytes = 0;
+    file.on('data', (chunk) => onBytes((bytes += chunk.length)));
+  }
+  if (!gzip) return file;
+  const gunzip = createGunzip();
+  file.on('error', (error) => gunzip.destroy(error));
+  return file.pipe(gunzip);
+}
+
+export async function* readLines(path: string, options: LineStreamOptions): AsyncGenerator<string> {
+  const source = openBytes(path, options.gzip, options.onBytes);
   // iconv-lite, not TextDecoder: Node 20's TextDecoder('windows-1252') reads 0x80–0x9F as latin-1
   const decoder = options.encoding === 'windows-1252' ? iconv.getDecoder('win1252') : null;
   const text = decoder ? Readable.from(decodeStream(source, decoder)) : source;
@@ -55,18 +75,7 @@ async function* decodeStream(source: NodeJS.ReadableStream, decoder: { write(b: 
  * A damaged or truncated .gz raises an error naming the problem.
  */
 export async function* readLineBatches(path: string, options: LineStreamOptions): AsyncGenerator<string[]> {
-  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  let bytes = 0;
-  file.on('data', (chunk) => {
-    bytes += chunk.length;
-    options.onBytes?.(bytes);
-  });
-  let source: NodeJS.ReadableStream = file;
-  if (options.gzip) {
-    const gunzip = createGunzip();
-    file.on('error', (error) => gunzip.destroy(error));
-    source = file.pipe(gunzip);
-  }
+  const source = openBytes(path, options.gzip, options.onBytes);
   const cp1252 = options.encoding === 'windows-1252';
   const decode = (buffer: Buffer): string => (cp1252 ? iconv.decode(buffer, 'win1252') : buffer.toString('utf8'));
   let first = true;
@@ -99,11 +108,7 @@ export async function* readLineBatches(path: string, options: LineStreamOptions)
       yield split(decode(head));
     }
   } catch (error) {
-    const message = (error as Error).message;
-    if (options.gzip && /unexpected end|incorrect header|invalid|zlib/i.test(message)) {
-      throw new Error(`the .gz file is damaged or truncated (${message})`);
-    }
-    throw error;
+    throw gzipFailure(error, options.gzip);
   }
   if (carry.length > 0) {
     const tail = Buffer.concat(carry);

@@ -4,30 +4,24 @@
  * or a quoted value that spans lines. Counting the file's lines tells the two cases apart
  * cheaply; only the unusual file pays for a scan that finds where each record starts.
  */
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { gzipFailure, openBytes } from '../formats/lines';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const QUOTE = 0x22;
 
-function bytesOf(path: string, gzip: boolean): Readable {
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (!gzip) return file;
-  const gunzip = createGunzip();
-  file.on('error', (error) => gunzip.destroy(error));
-  return file.pipe(gunzip);
-}
-
-/** The number of lines in the file; a last line without its newline counts. */
+/** The number of lines in the file; a last line without its newline counts. A damaged .gz throws DamagedGzipError. */
 export async function countLines(path: string, gzip = false): Promise<number> {
   let newlines = 0;
   let last = NEWLINE;
-  for await (const chunk of bytesOf(path, gzip) as AsyncIterable<Buffer>) {
-    let i = -1;
-    while ((i = chunk.indexOf(NEWLINE, i + 1)) !== -1) newlines++;
-    if (chunk.length > 0) last = chunk[chunk.length - 1];
+  try {
+    for await (const chunk of openBytes(path, gzip) as AsyncIterable<Buffer>) {
+      let i = -1;
+      while ((i = chunk.indexOf(NEWLINE, i + 1)) !== -1) newlines++;
+      if (chunk.length > 0) last = chunk[chunk.length - 1];
+    }
+  } catch (error) {
+    throw gzipFailure(error, gzip);
   }
   return last === NEWLINE ? newlines : newlines + 1;
 }
@@ -50,7 +44,7 @@ export async function recordStarts(path: string, gzip = false): Promise<RecordSt
   let offset = 0;
   let quoted = false;
   let atRecordStart = true;
-  for await (const chunk of bytesOf(path, gzip) as AsyncIterable<Buffer>) {
+  for await (const chunk of openBytes(path, gzip) as AsyncIterable<Buffer>) {
     for (let i = 0; i < chunk.length; i++, offset++) {
       const byte = chunk[i];
       if (atRecordStart) {

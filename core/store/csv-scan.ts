@@ -7,6 +7,7 @@
 import type { LineError } from '../contract';
 import type { CsvStageSpec } from '../formats/importer';
 import type { Database } from './database';
+import { DamagedGzipError } from '../formats/lines';
 import { countLines, recordStarts } from './csv-lines';
 
 export interface CsvScan {
@@ -62,22 +63,24 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
   const rejectedLines = [...firstPerLine.values()];
   const rows = Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${rawTable}`))?.n ?? 0);
   const counted = await lineCount;
-  if (counted instanceof Error && gzip && /unexpected end|incorrect header|invalid|unknown compression/i.test(counted.message)) {
-    // as the line-oriented formats do (formats/lines.ts): an export cut short is not imported
-    throw new Error(`the .gz file is damaged or truncated (${counted.message}); nothing was imported — ask for the complete file`);
-  }
-  const starts =
+  // as the line-oriented formats do (formats/lines.ts): an export cut short is not imported
+  if (counted instanceof DamagedGzipError) throw counted;
+  // Rows keep in step with lines in a plain file: the view numbers them by their order. Blank
+  // lines, values over several lines or rejected lines give each row its line from a table.
+  const numbering =
     counted === headerLine + rows + rejectedLines.length
-      ? null
-      : await recordLines(file, gzip, headerLine, rows, rejectedLines);
+      ? rejectedLines.length > 0
+        ? linesAroundRejects(headerLine, rows, rejectedLines)
+        : null
+      : ((await recordLines(file, gzip, headerLine, rows, rejectedLines)) ??
+        (rejectedLines.length > 0 ? linesAroundRejects(headerLine, rows, rejectedLines) : null));
 
   let copy: string | null = null;
-  if (starts) {
-    // Blank lines or values over several lines: each row gets the line its record starts on.
+  if (numbering) {
     await db.run(`CREATE OR REPLACE TEMP TABLE row_lines (k BIGINT, line BIGINT)`);
     const appender = await db.connection.createAppender('row_lines', 'main', 'temp');
     try {
-      starts.accepted.forEach((line, k) => {
+      numbering.accepted.forEach((line, k) => {
         appender.appendBigInt(BigInt(k));
         appender.appendBigInt(BigInt(line));
         appender.endRow();
@@ -88,36 +91,11 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
     }
     await db.run(`INSERT INTO stage ${select('l.line', `${rawTable} src JOIN row_lines l ON l.k = src.rowid`)}`);
     await db.run(`DROP TABLE IF EXISTS ${rawTable}`);
-  } else if (rejectedLines.length === 0) {
+  } else {
     // The common case: the copy's row order is the file's, so a view numbers the lines and the
     // rows are not copied once more.
     copy = rawTable;
     await db.run(`CREATE OR REPLACE TEMP VIEW stage_csv AS ${select(`src.rowid + ${headerLine + 1}`)}`);
-  } else {
-    // DuckDB numbers rejected lines as in the file; accepted rows only by their order.
-    // Shift each accepted row past the rejected lines that came before it.
-    const base = Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM stage`))?.n ?? 0);
-    await db.run(`INSERT INTO stage ${select('NULL')}`);
-    await db.run(`DROP TABLE IF EXISTS ${rawTable}`);
-    await db.run(`CREATE OR REPLACE TEMP TABLE reject_shift (accepted_before BIGINT)`);
-    // the i-th rejected line (1-based) at file line r has r - i - headerLine accepted rows before it
-    const appender = await db.connection.createAppender('reject_shift', 'main', 'temp');
-    try {
-      for (const [i, r] of rejectedLines.entries()) {
-        appender.appendBigInt(BigInt(Number(r.line) - (i + 1) - headerLine));
-        appender.endRow();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
-    await db.run(
-      `UPDATE stage SET line = fix.line FROM (
-         SELECT s.rowid AS rid, (s.rowid - ${base} + ${headerLine + 1}) + count(r.accepted_before) AS line
-         FROM stage s LEFT JOIN reject_shift r ON r.accepted_before < s.rowid - ${base} + 1
-         WHERE s.rowid >= ${base} GROUP BY s.rowid) fix
-       WHERE stage.rowid = fix.rid`,
-    );
   }
   const rejected: LineError[] = [];
   let swallowedLines = 0;
@@ -127,7 +105,7 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
     const message = describeCsvError(r.error_message);
     const byte = r.line_byte_position === null ? null : Number(r.line_byte_position);
     rejected.push({
-      line: (byte !== null ? starts?.rejected.get(byte) : undefined) ?? Number(r.line),
+      line: (byte !== null ? numbering?.rejected.get(byte) : undefined) ?? Number(r.line),
       message: swallowed > 0 ? `${message}; the ${swallowed} line(s) after it were read as part of it` : message,
     });
     swallowedLines += swallowed;
@@ -201,6 +179,24 @@ function stageSelect(spec: CsvStageSpec, rawTable: string): (line: string, from?
      FROM ${from}`;
 }
 
+interface RowLines {
+  /** the file line of the k-th row DuckDB accepted */
+  accepted: number[];
+  /** DuckDB's byte offset of a rejected record → its file line, where DuckDB's own line is off */
+  rejected: Map<number, number>;
+}
+
+/**
+ * In a file where each record is one line, DuckDB's line numbers of the rejected records are
+ * right: the accepted rows fill the other lines after the header, in order.
+ */
+function linesAroundRejects(headerLine: number, rows: number, rejected: { line: bigint }[]): RowLines {
+  const skipped = new Set(rejected.map((r) => Number(r.line)));
+  const accepted: number[] = [];
+  for (let line = headerLine + 1; accepted.length < rows; line++) if (!skipped.has(line)) accepted.push(line);
+  return { accepted, rejected: new Map() };
+}
+
 /**
  * The file line of each accepted row and of each rejected record (by its byte offset), for a
  * file whose lines and records part ways; null when the records found do not add up to what
@@ -212,7 +208,7 @@ async function recordLines(
   headerLine: number,
   rows: number,
   rejected: { line_byte_position: bigint | null }[],
-): Promise<{ accepted: number[]; rejected: Map<number, number> } | null> {
+): Promise<RowLines | null> {
   const starts = await recordStarts(file, gzip).catch(() => null);
   if (!starts) return null;
   const first = starts.lines.findIndex((line) => line > headerLine);

@@ -22,7 +22,7 @@ const PREPARED_CACHE_SIZE = 32;
 
 export class Database {
   private readonly prepared = new Map<string, DuckDBPreparedStatement>();
-  /** small answers kept between calls; every transaction forgets them (see `remember`) */
+  /** small answers kept between calls until something writes (see `remember`) */
   private readonly memory = new Map<string, unknown>();
 
   private constructor(
@@ -83,7 +83,9 @@ export class Database {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** A statement that may write: what `remember` kept is forgotten. */
   async run(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<number> {
+    this.memory.clear();
     const result = await this.connection.run(sql, params);
     return Number(result.rowsChanged);
   }
@@ -104,15 +106,10 @@ export class Database {
   }
 
   /**
-   * A small answer about tables that only change inside a transaction (the list of imports, the
-   * imported lists), computed once until the next transaction: an address lookup then costs one
-   * query less each.
+   * A small answer about the workspace (the list of imports, the released addresses…), kept
+   * until the next statement that may write (`run`) or the end of a transaction, which may roll
+   * back what was read inside it: an address lookup then costs one query instead of four.
    */
-  /** Forgets what `remember` kept, after a write outside a transaction. */
-  forget(): void {
-    this.memory.clear();
-  }
-
   async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.memory.has(key)) return this.memory.get(key) as T;
     const value = await compute();

@@ -32,7 +32,6 @@ export async function recordRelease(db: Database, release: Release): Promise<voi
     release.reason,
     release.status,
   ]);
-  db.forget();
 }
 
 export interface ImportedListRow {

@@ -338,7 +338,7 @@ export class Stage implements StageWriter {
     await this.db.run(`DROP VIEW IF EXISTS stage_csv`).catch(() => undefined);
     // a scan that failed half-way leaves its copy and its reject tables behind
     const scans = Array.from({ length: this.csvScans }, (_, i) => i + 1).flatMap(scanTables);
-    for (const table of ['good', 'classified', 'list_stage', 'stage', 'reject_shift', 'row_lines', ...scans]) {
+    for (const table of ['good', 'classified', 'list_stage', 'stage', 'row_lines', ...scans]) {
       await this.db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
     if (!this.rowFile) return;

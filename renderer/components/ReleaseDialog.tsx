@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AddressReport, ReleaseResult, ReleaseRiskResult } from '../../core/contract';
 import { errorMessage, useApp } from '../app-context';
 import { formatCount, formatRate } from '../format';
+import { useEngineAnswer } from '../use-engine-answer';
 
 const AGENT_KEY = 'rebond.agentName';
 
@@ -65,24 +66,12 @@ export function ReleaseDialog({ report, onClose, onReleased }: { report: Address
   const [by, setBy] = useState(rememberedAgent);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [risk, setRisk] = useState<ReleaseRiskResult | null>(null);
-  const [riskError, setRiskError] = useState<string | null>(null);
+  const { value: risk, error: riskError } = useEngineAnswer('releaseRisk', { addresses: [report.address] });
   const kind = kindOf(report.status);
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-
-  useEffect(() => {
-    let live = true;
-    transport.call('releaseRisk', { addresses: [report.address] }).then(
-      (r) => live && setRisk(r),
-      (e) => live && setRiskError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [transport, report.address]);
 
   const guidance = kind === 'blacklist' ? t('address.releaseBlacklist') : kind === 'long' ? t('address.releaseLong') : t('address.releaseSoft');
   const example = kind === 'blacklist' ? t('address.reasonExampleBlacklist') : kind === 'long' ? t('address.reasonExampleLong') : t('address.reasonExampleSoft');

@@ -1,28 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnknownText } from '../../core/contract';
-import { errorMessage, useApp } from '../app-context';
+import { useApp } from '../app-context';
 import { formatCount } from '../format';
+import { useEngineAnswer } from '../use-engine-answer';
 
 const SHOWN = 20;
 
 /** The servers' replies no classifier rule understood, most frequent first: what a new rule should cover. */
 export function UnknownReplies() {
   const { t } = useTranslation();
-  const { transport, lang, dataVersion } = useApp();
-  const [unknowns, setUnknowns] = useState<UnknownText[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    transport.call('unknowns', { limit: SHOWN }).then(
-      (u) => live && setUnknowns(u),
-      (e) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [transport, dataVersion]);
+  const { lang, dataVersion } = useApp();
+  const { value: unknowns, error } = useEngineAnswer('unknowns', { limit: SHOWN }, dataVersion);
 
   const total = unknowns?.reduce((sum, u) => sum + u.count, 0) ?? 0;
   return (

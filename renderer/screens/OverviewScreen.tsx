@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../core/contract';
-import { errorMessage, useApp } from '../app-context';
+import { useApp } from '../app-context';
 import { Alert } from '../components/Alert';
 import { ChartFigure } from '../components/ChartFigure';
 import { ComplaintRateChart } from '../components/ComplaintRateChart';
@@ -11,27 +11,18 @@ import { ReasonsByDomain } from '../components/ReasonsByDomain';
 import { UnknownReplies } from '../components/UnknownReplies';
 import { VolumeChart, type IncidentBand } from '../components/VolumeChart';
 import { formatDateTime, formatRate } from '../format';
+import { useEngineAnswer } from '../use-engine-answer';
 
 /** Incidents are not in the contract yet (SPEC §6, next issue): shown when the engine sends them. */
 type OverviewWithIncidents = Overview & { incidents?: IncidentBand[] };
 
 export function OverviewScreen() {
   const { t } = useTranslation();
-  const { transport, lang, timeZone, dataVersion, go } = useApp();
-  const [overview, setOverview] = useState<OverviewWithIncidents | null>(null);
+  const { lang, timeZone, dataVersion, go } = useApp();
   const [bucket, setBucket] = useState<'hour' | 'day' | undefined>();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    transport.call('overview', bucket ? { bucket } : {}).then(
-      (o) => live && setOverview(o),
-      (e) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [transport, bucket, dataVersion]);
+  const answer = useEngineAnswer('overview', bucket ? { bucket } : {}, dataVersion);
+  const overview = answer.value as OverviewWithIncidents | null;
+  const error = answer.error;
 
   if (error) return <Alert message={t('errors.generic', { message: error })} />;
   if (!overview) return <p className="muted">{t('app.loading')}</p>;

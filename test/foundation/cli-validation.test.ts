@@ -2,12 +2,11 @@
  * The `rebond` command refusing what it cannot answer: a mistyped `--db`, option values that are
  * not what they must be (exit 2, naming the flag), and exit codes that belong to one invocation.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../core/cli';
-import { ROOT, runCli, tempDir, type CliResult } from '../helpers';
+import { runCli, tempDir, type CliResult } from '../helpers';
 
 const dir = tempDir();
 const db = join(dir.path, 'w.duckdb');
@@ -36,23 +35,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => dir.remove());
-
-/** `runCli` in another machine zone, to see how a zone-less `--at` is read. */
-function runCliIn(timeZone: string, args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'rebond.mjs'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', TZ: timeZone },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end();
-  });
-}
 
 function expectUsageError(result: CliResult, flag: string, detail?: RegExp | string): void {
   expect(result.code).toBe(2);
@@ -154,7 +136,7 @@ describe('option values (exit 2, naming the flag)', () => {
 
   it('--at without a zone is UTC whatever the machine zone, and --help says so', async () => {
     const at = async (value: string) => {
-      const result = await runCliIn('Europe/Paris', ['addresses', '--db', db, '--json', '--status', 'ok', '--at', value]);
+      const result = await runCli(['addresses', '--db', db, '--json', '--status', 'ok', '--at', value], { timeZone: 'Europe/Paris' });
       expect(result.stderr).toBe('');
       return JSON.parse(result.stdout).at;
     };
