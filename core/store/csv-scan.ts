@@ -1,14 +1,17 @@
 /**
- * A CSV export read by DuckDB's own reader, as a format's CsvStageSpec describes it: the file is
- * copied as text, each row is given the line it starts on in the file, and the lines DuckDB
- * could not read come back in plain words. The rows go into the import's `stage` table or, when
- * no line was rejected, stay in the copy behind a `stage_csv` view (see staging.ts).
+ * A CSV export read by DuckDB's own reader, as a format's CsvStageSpec describes it. The common
+ * file, one DuckDB reads without an error, is read and turned into the import's rows in one pass
+ * (`readCsvExport`). A file with bad lines is read again, as text, so that each line DuckDB could
+ * not read comes back in plain words (`scanCsv`); its rows go into the import's `stage` table
+ * or, when no line was rejected, stay in the copy behind a `stage_csv` view (see staging.ts).
+ * Either way each row gets the line it starts on in the file.
  */
 import type { LineError } from '../contract';
 import type { CsvStageSpec } from '../formats/importer';
 import type { Database } from './database';
 import { DamagedGzipError } from '../formats/lines';
 import { countLines, recordStarts } from './csv-lines';
+import { literal, trimmed } from './sql';
 
 export interface CsvScan {
   /** rows DuckDB read */
@@ -24,34 +27,101 @@ export interface CsvScan {
   swallowed: number;
 }
 
+/** Where the rows of a clean file go: `create` makes `table` (with a `line` column) of the rows' SELECT. */
+export interface CleanTarget {
+  table: string;
+  create: (select: string) => string;
+}
+
+export type CsvRead = { clean: true; rows: number } | ({ clean: false } & CsvScan);
+
 /** The temporary tables scan number `scan` creates (the copy first), to drop whatever happened. */
 export function scanTables(scan: number): [copy: string, rejects: string, rejectScans: string] {
   return [`rebond_csv_${scan}`, `rebond_rejects_${scan}`, `rebond_reject_scans_${scan}`];
 }
 
-/** Reads `file` by `spec` into `stage` or the `stage_csv` view; `scan` numbers its tables. */
-export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, scan: number): Promise<CsvScan> {
-  const [rawTable, rejectsTable, scansTable] = scanTables(scan);
-  const columnTypes = spec.columns.map((_, index) => `${literal(`c${index}`)}: 'VARCHAR'`).join(', ');
-  const select = stageSelect(spec, rawTable);
-  const gzip = spec.gzip ?? false;
+/**
+ * Reads `file` by `spec`: a file DuckDB reads without an error goes straight into `target`,
+ * numbered; any other is scanned by `scanCsv`. `scan` numbers the scan's tables.
+ */
+export async function readCsvExport(
+  db: Database,
+  file: string,
+  spec: CsvStageSpec,
+  scan: number,
+  target: CleanTarget,
+): Promise<CsvRead> {
+  // Counted while DuckDB reads: it tells whether rows and lines keep in step (see csv-lines.ts).
+  // A damaged .gz is found here too: DuckDB may stop quietly at the damage and keep what it read.
+  const lineCount = countLines(file, spec.gzip ?? false).catch((error: Error) => error);
+  const rows = await readClean(db, file, spec, target);
+  if (rows === null) return { clean: false, ...(await scanCsv(db, file, spec, scan, lineCount)) };
+  const counted = await lineCount;
+  if (counted instanceof DamagedGzipError) throw counted;
   const headerLine = spec.headerLine ?? 1;
-  // counted while DuckDB reads: it tells whether rows and lines keep in step (see csv-lines.ts)
-  // A damaged .gz is found here too: DuckDB stops quietly at the damage and keeps what it read.
-  const lineCount = countLines(file, gzip).catch((error: Error) => error);
+  const numbering = counted === headerLine + rows ? null : await recordLines(file, spec.gzip ?? false, headerLine, rows, []);
+  if (numbering) {
+    await writeRowLines(db, numbering.accepted);
+    await db.run(`UPDATE ${target.table} SET line = l.line FROM row_lines l WHERE ${target.table}.rowid = l.k`);
+  } else {
+    // The common case: the table keeps the file's order, so a row's line follows from its place.
+    await db.run(`UPDATE ${target.table} SET line = rowid + ${headerLine + 1}`);
+  }
+  return { clean: true, rows };
+}
+
+/** read_csv's arguments for `spec` ($1 the file, $2 the delimiter): every column as text, named by position. */
+function readCsvArguments(spec: CsvStageSpec, errors: string): string {
+  const columnTypes = spec.columns.map((_, index) => `${literal(`c${index}`)}: 'VARCHAR'`).join(', ');
   // A record may be up to 32 MB (a 20 MB diagnostic has been seen in fuzzing, none in real
   // exports); DuckDB's buffer defaults to 16× that, and a 4 GB buffer made the scan twice as slow
   // and cannot be allocated under the workspace's memory limit (database.ts).
+  return `$1, header = false, skip = ${Number(spec.headerLine ?? 1)}, auto_detect = false, columns = {${columnTypes}},
+          delim = $2, quote = '"', escape = '"', max_line_size = 33554432, buffer_size = 33554432,
+          compression = ${literal(spec.gzip ? 'gzip' : 'none')}, strict_mode = true, ${errors}`;
+}
+
+/**
+ * The one-pass read: DuckDB stops at the first line it cannot read, and the file is then left
+ * to `scanCsv` (null, nothing left behind). Reading and turning into rows in one query saves
+ * copying every value once more: a third of a large import.
+ */
+async function readClean(db: Database, file: string, spec: CsvStageSpec, target: CleanTarget): Promise<number | null> {
+  const select = stageSelect(spec, `read_csv(${readCsvArguments(spec, 'ignore_errors = false')}) src`);
+  try {
+    await db.run(target.create(select('NULL::BIGINT')), [file, spec.delimiter]);
+  } catch {
+    await db.run(`DROP TABLE IF EXISTS ${target.table}`);
+    return null;
+  }
+  return Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${target.table}`))?.n ?? 0);
+}
+
+/**
+ * Reads `file` by `spec` into `stage` or the `stage_csv` view, naming each line DuckDB could not
+ * read; `scan` numbers its tables, `lineCount` is the file's lines (or why they could not be counted).
+ */
+async function scanCsv(
+  db: Database,
+  file: string,
+  spec: CsvStageSpec,
+  scan: number,
+  lineCount: Promise<number | Error>,
+): Promise<CsvScan> {
+  const [rawTable, rejectsTable, scansTable] = scanTables(scan);
+  const select = stageSelect(spec, `${rawTable} src`);
+  const gzip = spec.gzip ?? false;
+  const headerLine = spec.headerLine ?? 1;
   // The scan is materialised before any expression runs on it: DuckDB (1.5) crashes with an
   // INTERNAL error that invalidates the whole database when an expression reads a column of a
   // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
-     SELECT * FROM read_csv($1, header = false, skip = ${Number(headerLine)}, auto_detect = false, columns = {${columnTypes}},
-                            delim = $2, quote = '"', escape = '"', max_line_size = 33554432, buffer_size = 33554432,
-                            compression = ${literal(gzip ? 'gzip' : 'none')},
-                            ignore_errors = true, store_rejects = true, strict_mode = true,
-                            rejects_table = ${literal(rejectsTable)}, rejects_scan = ${literal(scansTable)})`,
+     SELECT * FROM read_csv(${readCsvArguments(
+       spec,
+       `ignore_errors = true, store_rejects = true,
+        rejects_table = ${literal(rejectsTable)}, rejects_scan = ${literal(scansTable)}`,
+     )})`,
     [file, spec.delimiter],
   );
   const rejects = await db.all<{ line: bigint; line_byte_position: bigint | null; error_message: string; csv_line: string | null }>(
@@ -77,23 +147,12 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
 
   let copy: string | null = null;
   if (numbering) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE row_lines (k BIGINT, line BIGINT)`);
-    const appender = await db.connection.createAppender('row_lines', 'main', 'temp');
-    try {
-      numbering.accepted.forEach((line, k) => {
-        appender.appendBigInt(BigInt(k));
-        appender.appendBigInt(BigInt(line));
-        appender.endRow();
-      });
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+    await writeRowLines(db, numbering.accepted);
     await db.run(`INSERT INTO stage ${select('l.line', `${rawTable} src JOIN row_lines l ON l.k = src.rowid`)}`);
     await db.run(`DROP TABLE IF EXISTS ${rawTable}`);
   } else {
-    // The common case: the copy's row order is the file's, so a view numbers the lines and the
-    // rows are not copied once more.
+    // The copy's row order is the file's, so a view numbers the lines and the rows are not
+    // copied once more.
     copy = rawTable;
     await db.run(`CREATE OR REPLACE TEMP VIEW stage_csv AS ${select(`src.rowid + ${headerLine + 1}`)}`);
   }
@@ -115,11 +174,27 @@ export async function scanCsv(db: Database, file: string, spec: CsvStageSpec, sc
   return { rows, copy, rejected, swallowed: swallowedLines };
 }
 
+/** The `row_lines` table: the k-th row read (k from 0) starts on line `lines[k]`. */
+async function writeRowLines(db: Database, lines: number[]): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE row_lines (k BIGINT, line BIGINT)`);
+  const appender = await db.connection.createAppender('row_lines', 'main', 'temp');
+  try {
+    lines.forEach((line, k) => {
+      appender.appendBigInt(BigInt(k));
+      appender.appendBigInt(BigInt(line));
+      appender.endRow();
+    });
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
 /**
  * The SELECT that makes stage rows of the copy's text columns, as `spec` maps them; `line` is
  * the expression that gives each row its file line.
  */
-function stageSelect(spec: CsvStageSpec, rawTable: string): (line: string, from?: string) => string {
+function stageSelect(spec: CsvStageSpec, source: string): (line: string, from?: string) => string {
   // Columns are named by position (c0, c1…): headers may repeat or hold any character.
   const position = new Map<string, number>();
   spec.columns.forEach((name, index) => {
@@ -130,28 +205,30 @@ function stageSelect(spec: CsvStageSpec, rawTable: string): (line: string, from?
     if (index === undefined) throw new Error(`column "${name}" is not in the header`);
     return `src.c${index}`;
   };
-  const text = (name: string) => `nullif(trim(${col(name)}), '')`;
+  const text = (name: string) => `nullif(${trimmed(col(name))}, '')`;
   const firstText = (names: string[] | undefined) =>
     names && names.length > 0 ? `coalesce(${names.map(text).join(', ')})` : 'NULL';
   const rawTime = col(spec.time.column);
+  const timeText = trimmed(rawTime);
+  // Unix seconds are 9 to 11 digits (2001 to 5138); a cast tells them apart faster than a regex
   const time =
     spec.time.kind === 'unix-or-iso'
-      ? `CASE WHEN regexp_full_match(trim(${rawTime}), '[0-9]{9,11}') THEN to_timestamp(trim(${rawTime})::BIGINT)
-              ELSE try_cast(trim(${rawTime}) AS TIMESTAMPTZ) END`
-      : `try_cast(trim(${rawTime}) AS TIMESTAMPTZ)`;
+      ? `coalesce(to_timestamp(CASE WHEN length(${timeText}) BETWEEN 9 AND 11 THEN try_cast(${timeText} AS UBIGINT) END),
+                  try_cast(${timeText} AS TIMESTAMPTZ))`
+      : `try_cast(${timeText} AS TIMESTAMPTZ)`;
   // A CASE rather than a join with the map: the scan must keep the file's order, which gives
   // each row its line number.
-  const sourceType = `lower(trim(${col(spec.type.column)}))`;
+  const sourceType = `lower(${trimmed(col(spec.type.column))})`;
   const mapped = Object.entries(spec.type.map)
     .map(([value, t]) => `WHEN ${literal(value)} THEN ${literal(t)}`)
     .join(' ');
   let type = `CASE ${sourceType} ${mapped} END`;
   if (spec.type.classColumn) {
-    const byClass = `${sourceType} || ':' || left(trim(${col(spec.type.classColumn)}), 1)`;
+    const byClass = `${sourceType} || ':' || left(${trimmed(col(spec.type.classColumn))}, 1)`;
     type = `coalesce(CASE ${byClass} ${mapped} END, ${type})`;
   }
   if (spec.type.hardFlag) {
-    const flag = `lower(trim(${col(spec.type.hardFlag.column)}))`;
+    const flag = `lower(${trimmed(col(spec.type.hardFlag.column))})`;
     type = `CASE WHEN (${type}) = ${literal(spec.type.hardFlag.when)} AND ${flag} IN ('true', '1', 'yes', 'vrai')
                  THEN ${literal(spec.type.hardFlag.then)} ELSE (${type}) END`;
   }
@@ -164,18 +241,22 @@ function stageSelect(spec: CsvStageSpec, rawTable: string): (line: string, from?
             ELSE ${literal(`${spec.hint.prefix}:`)} || lower(concat_ws('/', ${spec.hint.columns.map(text).join(', ')})) END`
     : 'NULL';
   const delay = spec.delayFrom
-    ? `date_diff('millisecond', try_cast(trim(${col(spec.delayFrom.queuedColumn)}) AS TIMESTAMPTZ), ${time}) / 1000.0`
+    ? `date_diff('millisecond', try_cast(${trimmed(col(spec.delayFrom.queuedColumn))} AS TIMESTAMPTZ), ${time}) / 1000.0`
     : 'NULL';
   const opt = (name: string | undefined) => (name ? text(name) : 'NULL');
   const diagnostic = spec.stripDiagnosticType
     ? `nullif(trim(regexp_replace(${firstText(spec.diagnostic)}, '^(smtp|x-[a-z0-9-]+|dns|mta);\\s*', '', 'i')), '')`
     : firstText(spec.diagnostic);
   const enhanced = spec.enhancedCode
-    ? `nullif(regexp_extract(trim(${col(spec.enhancedCode)}), '^([245]\\.[0-9]{1,3}\\.[0-9]{1,3})', 1), '')`
+    ? `nullif(regexp_extract(${trimmed(col(spec.enhancedCode))}, '^([245]\\.[0-9]{1,3}\\.[0-9]{1,3})', 1), '')`
     : 'NULL';
-  return (line: string, from = `${rawTable} src`) => `SELECT ${time}, ${col(spec.address)}, ${type}, NULL, ${enhanced}, ${diagnostic},
-            ${opt(spec.messageId)}, ${campaign}, ${opt(spec.sender)}, ${opt(spec.relay)}, ${delay}, ${hint},
-            ${line}, ${rawTime}, ${col(spec.type.column)}
+  // named and typed as the `stage` table's columns (staging.ts): a NULL must not become an INTEGER
+  const varchar = (expression: string) => `CAST(${expression} AS VARCHAR)`;
+  return (line: string, from = source) => `SELECT ${time} AS time, ${col(spec.address)} AS address, ${varchar(type)} AS type,
+            NULL::INTEGER AS smtp_code, ${varchar(enhanced)} AS enhanced_code, ${varchar(diagnostic)} AS diagnostic,
+            ${varchar(opt(spec.messageId))} AS message_id, ${varchar(campaign)} AS campaign,
+            ${varchar(opt(spec.sender))} AS sender, ${varchar(opt(spec.relay))} AS relay, CAST(${delay} AS DOUBLE) AS delay_s,
+            ${varchar(hint)} AS hint, CAST(${line} AS BIGINT) AS line, ${rawTime} AS raw_time, ${col(spec.type.column)} AS raw_type
      FROM ${from}`;
 }
 
@@ -251,9 +332,4 @@ function describeCsvError(message: string): string {
   if (/maximum line size/i.test(message)) return 'the line is too long to be a record';
   if (/invalid unicode|UTF-8/i.test(message)) return 'invalid characters (not UTF-8)';
   return message.split('\n')[0];
-}
-
-/** A SQL string literal for our own vocabulary (never for file content: that is a parameter). */
-export function literal(value: string): string {
-  return "'" + value.replace(/'/g, "''") + "'";
 }

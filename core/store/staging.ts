@@ -12,7 +12,8 @@ import type { LineError } from '../contract';
 import type { StageRow } from '../model/event';
 import type { CsvStageSpec, ListEntry, StageWriter } from '../formats/importer';
 import { Database, StoreError } from './database';
-import { literal, scanCsv, scanTables } from './csv-scan';
+import { readCsvExport, scanTables } from './csv-scan';
+import { literal, trimmed } from './sql';
 import { CLASSIFIED_TYPES_SQL, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
 export type { ClassifyFn };
@@ -58,6 +59,7 @@ export interface StepWindow {
  */
 const STEPS = {
   load: { from: 0, to: 0.05, micros: 0.3 },
+  // line formats and CSV exports with bad lines only: a clean CSV export is normalised as it is read
   normalise: { from: 0.05, to: 0.85, micros: 1.6 },
   classify: { from: 0.85, to: 1, micros: 0.3 },
   insert: { from: 0, to: 0.95, micros: 2.5 },
@@ -82,6 +84,8 @@ export class Stage implements StageWriter {
   private csvScans = 0;
   /** the CSV copy behind the `stage_csv` view, when the scan rejected no line (see csv-scan.ts) */
   private csvCopy: string | null = null;
+  /** a clean CSV export was read straight into `good` (see csv-scan.ts): nothing is left to normalise */
+  private normalised = false;
   private readonly listEntries: ListEntry[] = [];
   private goodCount = 0;
   /**
@@ -188,11 +192,55 @@ export class Stage implements StageWriter {
   async stageCsv(file: string, spec: CsvStageSpec): Promise<void> {
     const scan = ++this.csvScans;
     if (this.csvScans > 1) throw new Error('one CSV scan per import');
-    const result = await scanCsv(this.db, file, spec, scan);
-    this.rowEstimate += result.rows;
-    this.csvCopy = result.copy;
-    for (const error of result.rejected) this.reject(error);
-    this.rejectedByFormat += result.swallowed;
+    const read = await readCsvExport(this.db, file, spec, scan, {
+      table: 'good',
+      create: (select) => this.normalise(`(${select})`),
+    });
+    this.rowEstimate += read.rows;
+    if (read.clean) {
+      this.normalised = true;
+      return;
+    }
+    this.csvCopy = read.copy;
+    for (const error of read.rejected) this.reject(error);
+    this.rejectedByFormat += read.swallowed;
+  }
+
+  /**
+   * The statement that makes the `good` table of staged rows (`source`, with the `stage` table's
+   * columns): every row normalised, and what is wrong named in `problem` for the rows that
+   * cannot be events. One pass does both: reading the staged rows twice cost more.
+   */
+  private normalise(source: string): string {
+    const valid = `type IS NOT NULL AND time IS NOT NULL AND address LIKE '%_@_%._%' AND NOT contains(address, ' ')`;
+    // Reply codes are read from the text only for failures: a delivery's "250 2.0.0 OK" is
+    // read back when shown (core/store/events.ts), which keeps the bulk path cheap.
+    const failure = `type IN (${CLASSIFIED_TYPES_SQL})`;
+    return `CREATE OR REPLACE TEMP TABLE good AS
+      WITH staged AS (
+        SELECT *, address AS raw_address FROM ${source}
+      ), n AS (
+        SELECT time, lower(${trimmed('raw_address', ' <>')}) AS address, type,
+          CASE WHEN smtp_code IS NULL AND ${failure}
+            THEN try_cast(nullif(regexp_extract(diagnostic, ${literal(SMTP_CODE_PATTERN)}, 1), '') AS INTEGER)
+            ELSE smtp_code END AS smtp_code,
+          CASE WHEN enhanced_code IS NULL AND ${failure}
+            THEN nullif(regexp_extract(diagnostic, ${literal(ENHANCED_CODE_PATTERN)}, 1), '')
+            ELSE enhanced_code END AS enhanced_code,
+          diagnostic, message_id, campaign, sender, relay, delay_s, hint, line, raw_address, raw_time, raw_type
+        FROM staged
+      )
+      SELECT time, address, type, smtp_code, enhanced_code, diagnostic, message_id, campaign, sender, relay,
+        delay_s, hint, line,
+        CASE WHEN coalesce(${valid}, false) THEN NULL
+          WHEN type IS NULL THEN 'unknown event type ' || coalesce('"' || raw_type || '"', '(empty)')
+          WHEN time IS NULL THEN 'unreadable date ' || coalesce('"' || raw_time || '"', '(empty)')
+          ELSE 'not an e-mail address: ' || coalesce('"' || raw_address || '"', '(empty)')
+        END AS problem,
+        split_part(address, '@', -1) AS domain,
+        hash(time, address, type, coalesce(message_id, ''), coalesce(diagnostic, ''), coalesce(campaign, '')) AS key,
+        CASE WHEN ${failure} THEN hash(type, smtp_code, enhanced_code, diagnostic, split_part(address, '@', -1), hint) END AS ckey
+      FROM n`;
   }
 
   /**
@@ -205,36 +253,18 @@ export class Stage implements StageWriter {
     this.enterStep('load');
     await this.loadRows();
     step('load rows');
-    this.enterStep('normalise');
-    // One pass normalises every row and names what is wrong with the rows that cannot be
-    // events; those are listed, then dropped (reading the staged rows twice cost more).
-    const valid = `type IS NOT NULL AND time IS NOT NULL AND address LIKE '%_@_%._%' AND NOT contains(trim(address, ' <>'), ' ')`;
-    const stage = this.csvCopy ? '(SELECT * FROM stage UNION ALL SELECT * FROM stage_csv)' : 'stage';
-    // Reply codes are read from the text only for failures: a delivery's "250 2.0.0 OK" is
-    // read back when shown (core/store/events.ts), which keeps the bulk path cheap.
-    const failure = `type IN (${CLASSIFIED_TYPES_SQL})`;
-    await this.db.run(`CREATE OR REPLACE TEMP TABLE good AS
-      WITH n AS (
-        SELECT time, lower(trim(address, ' <>')) AS address, type,
-          CASE WHEN smtp_code IS NULL AND ${failure}
-            THEN try_cast(nullif(regexp_extract(diagnostic, ${literal(SMTP_CODE_PATTERN)}, 1), '') AS INTEGER)
-            ELSE smtp_code END AS smtp_code,
-          CASE WHEN enhanced_code IS NULL AND ${failure}
-            THEN nullif(regexp_extract(diagnostic, ${literal(ENHANCED_CODE_PATTERN)}, 1), '')
-            ELSE enhanced_code END AS enhanced_code,
-          diagnostic, message_id, campaign, sender, relay, delay_s, hint, line,
-          CASE WHEN coalesce(${valid}, false) THEN NULL
-            WHEN type IS NULL THEN 'unknown event type ' || coalesce('"' || raw_type || '"', '(empty)')
-            WHEN time IS NULL THEN 'unreadable date ' || coalesce('"' || raw_time || '"', '(empty)')
-            ELSE 'not an e-mail address: ' || coalesce('"' || address || '"', '(empty)')
-          END AS problem
-        FROM ${stage}
-      )
-      SELECT *, split_part(address, '@', -1) AS domain,
-        hash(time, address, type, coalesce(message_id, ''), coalesce(diagnostic, ''), coalesce(campaign, '')) AS key,
-        CASE WHEN ${failure} THEN hash(type, smtp_code, enhanced_code, diagnostic, split_part(address, '@', -1), hint) END AS ckey
-      FROM n`);
-    const badCount = Number((await this.db.one<{ n: bigint }>(`SELECT count(*) AS n FROM good WHERE problem IS NOT NULL`))?.n ?? 0);
+    if (!this.normalised) {
+      this.enterStep('normalise');
+      await this.db.run(this.normalise(this.csvCopy ? '(SELECT * FROM stage UNION ALL SELECT * FROM stage_csv)' : 'stage'));
+      step('normalise');
+    }
+    this.enterStep('classify');
+    // what is wrong with some rows, and whether some event comes twice, in one scan
+    const counts = await this.db.one<{ bad: bigint; good: bigint; keys: bigint }>(
+      `SELECT count(*) FILTER (problem IS NOT NULL) AS bad, count(*) FILTER (problem IS NULL) AS good,
+              count(DISTINCT key) FILTER (problem IS NULL) AS keys FROM good`,
+    );
+    const badCount = Number(counts?.bad ?? 0);
     if (badCount > 0) {
       const badRows = await this.db.all<{ line: bigint; message: string }>(
         `SELECT line, problem AS message FROM good WHERE problem IS NOT NULL ORDER BY line LIMIT ${MAX_LISTED_ERRORS}`,
@@ -243,18 +273,12 @@ export class Stage implements StageWriter {
       this.rejectedByFormat += badCount - badRows.length;
       await this.db.run(`DELETE FROM good WHERE problem IS NOT NULL`);
     }
-
-    step('normalise');
-    this.enterStep('classify');
     await this.classifyDistinct(classify);
     step('classify');
 
-    this.goodCount = Number((await this.db.one<{ n: bigint }>(`SELECT count(*) AS n FROM good`))?.n ?? 0);
+    this.goodCount = Number(counts?.good ?? 0);
     // The same event twice in one file is rare: only pay for removing repeats when there are some.
-    const repeats = await this.db.one<{ n: bigint }>(
-      `SELECT count(*) - count(DISTINCT key) AS n FROM good`,
-    );
-    if (Number(repeats?.n ?? 0) > 0) {
+    if (this.goodCount > Number(counts?.keys ?? 0)) {
       await this.db.run(`DELETE FROM good WHERE rowid IN (
         SELECT rowid FROM good QUALIFY row_number() OVER (PARTITION BY key ORDER BY line) > 1)`);
     }

@@ -32,6 +32,17 @@ describe('line numbers', () => {
     expect(await linesOf(content)).toEqual({ events: { a: 2, d: 5 }, errors: [[3, 'expected'], [4, 'unreadable']] });
   });
 
+  // DuckDB reads these whole, in one pass (csv-scan.ts readClean): lines follow from the row order
+  it('are the row order in a file without a line DuckDB cannot read, bad values included', async () => {
+    const content = [HEADER, row('a'), row('b', 'ok', 'notatime'), row('c'), 'sent,1614727800,not-an-address,ok', row('d')].join('\n');
+    expect(await linesOf(content)).toEqual({ events: { a: 2, c: 4, d: 6 }, errors: [[3, 'unreadable'], [5, 'not']] });
+  });
+
+  it('count blank lines and values over several lines in a file DuckDB reads whole', async () => {
+    const content = ['', HEADER, row('a'), '', row('b', '"two\nlines"'), row('c', 'ok', 'notatime'), '', row('d')].join('\n');
+    expect(await linesOf(content)).toEqual({ events: { a: 3, b: 5, d: 9 }, errors: [[7, 'unreadable']] });
+  });
+
   it('count blank lines, blank lines before the header, and values over several lines', async () => {
     const content = ['', '', HEADER, row('a'), '', row('b', '"two\nlines"'), 'sent,1614727800,c@example.org,x,extra', row('d', 'ok', 'notatime'), row('e'), '', ''].join('\n');
     expect(await linesOf(content)).toEqual({ events: { a: 4, b: 6, e: 10 }, errors: [[8, 'expected'], [9, 'unreadable']] });
