@@ -1,9 +1,10 @@
 /**
- * The import pipeline's store side: formats fill a temporary `stage` table (through DuckDB's
- * own CSV reader, see csv-scan.ts, or through a buffered temporary file of StageRows); `prepare`
- * then validates, normalises, classifies each distinct reply once and removes duplicates, and
- * `commit` appends the new events inside the caller's transaction, so a file is imported whole
- * or not at all.
+ * The import pipeline's store side. Formats fill a temporary `stage` table (through a buffered
+ * temporary file of StageRows, or through DuckDB's own CSV reader for a CSV export with bad
+ * lines), and `prepare` validates and normalises it into `good`; a clean CSV export is read
+ * straight into `good` (see csv-scan.ts). `prepare` then classifies each distinct reply once and
+ * removes repeats, and `commit` appends the new events inside the caller's transaction, so a
+ * file is imported whole or not at all.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
