@@ -26,13 +26,20 @@ interface EventRow {
   line: bigint;
 }
 
-// Deliveries are stored without their reply codes (core/store/staging.ts): read them from the text.
 const EVENT_COLUMNS = `${isoTime('e.time')} AS time, e.address, e.domain, e.type, e.category, e.severity, e.actor,
-  e.counts_against, e.rule,
-  coalesce(e.smtp_code, try_cast(nullif(regexp_extract(e.diagnostic, '${SMTP_CODE_PATTERN}', 1), '') AS INTEGER)) AS smtp_code,
-  coalesce(e.enhanced_code, nullif(regexp_extract(e.diagnostic, '${ENHANCED_CODE_PATTERN}', 1), '')) AS enhanced_code,
-  e.diagnostic, e.message_id, e.campaign, e.sender,
+  e.counts_against, e.rule, e.smtp_code, e.enhanced_code, e.diagnostic, e.message_id, e.campaign, e.sender,
   e.relay, e.delay_s, e.import_id, e.line`;
+
+// Deliveries are stored without their reply codes (core/store/staging.ts): they are read from
+// the text here, with the import's patterns. In JavaScript: DuckDB's regexp_extract cost a
+// quarter of a lookup (0.8 of 3.2 ms), even on a handful of rows.
+const SMTP_CODE = new RegExp(SMTP_CODE_PATTERN);
+const ENHANCED_CODE = new RegExp(ENHANCED_CODE_PATTERN);
+const codeIn = (pattern: RegExp, text: string | null): string | null => (text === null ? null : (pattern.exec(text)?.[1] ?? null));
+
+function numberOrNull(text: string | null): number | null {
+  return text === null ? null : Number(text);
+}
 
 function toDeliveryEvent(r: EventRow, files: Map<number, string>): DeliveryEvent {
   return {
@@ -45,8 +52,8 @@ function toDeliveryEvent(r: EventRow, files: Map<number, string>): DeliveryEvent
     actor: r.actor,
     countsAgainstAddress: r.counts_against,
     rule: r.rule,
-    smtpCode: r.smtp_code,
-    enhancedCode: r.enhanced_code,
+    smtpCode: r.smtp_code ?? numberOrNull(codeIn(SMTP_CODE, r.diagnostic)),
+    enhancedCode: r.enhanced_code ?? codeIn(ENHANCED_CODE, r.diagnostic),
     diagnostic: r.diagnostic,
     messageId: r.message_id,
     campaign: r.campaign,
