@@ -84,7 +84,7 @@ function readCsvArguments(spec: CsvStageSpec, errors: string): string {
 /**
  * The one-pass read: DuckDB stops at the first line it cannot read, and the file is then left
  * to `scanCsv` (null, nothing left behind). Reading and turning into rows in one query saves
- * copying every value once more: a third of a large import.
+ * copying every value once more: about a second of a 1,000,000-event import here.
  */
 async function readClean(db: Database, file: string, spec: CsvStageSpec, target: CleanTarget): Promise<number | null> {
   const select = stageSelect(spec, `read_csv(${readCsvArguments(spec, 'ignore_errors = false')}) src`);
@@ -210,7 +210,7 @@ function stageSelect(spec: CsvStageSpec, source: string): (line: string, from?: 
     names && names.length > 0 ? `coalesce(${names.map(text).join(', ')})` : 'NULL';
   const rawTime = col(spec.time.column);
   const timeText = trimmed(rawTime);
-  // Unix seconds are 9 to 11 digits (2001 to 5138); a cast tells them apart faster than a regex
+  // Unix seconds are 9 to 11 digits (1973 to 5138); a cast tells them apart faster than a regex
   const time =
     spec.time.kind === 'unix-or-iso'
       ? `coalesce(to_timestamp(CASE WHEN length(${timeText}) BETWEEN 9 AND 11 THEN try_cast(${timeText} AS UBIGINT) END),
