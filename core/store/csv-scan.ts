@@ -56,16 +56,13 @@ export async function readCsvExport(
   const lineCount = countLines(file, spec.gzip ?? false).catch((error: Error) => error);
   const rows = await readClean(db, file, spec, target);
   if (rows === null) return { clean: false, ...(await scanCsv(db, file, spec, scan, lineCount)) };
-  const counted = await lineCount;
-  if (counted instanceof DamagedGzipError) throw counted;
-  const headerLine = spec.headerLine ?? 1;
-  const numbering = counted === headerLine + rows ? null : await recordLines(file, spec.gzip ?? false, headerLine, rows, []);
+  const numbering = await numberRows(file, spec, rows, [], lineCount);
   if (numbering) {
     await writeRowLines(db, numbering.accepted);
     await db.run(`UPDATE ${target.table} SET line = l.line FROM row_lines l WHERE ${target.table}.rowid = l.k`);
   } else {
     // The common case: the table keeps the file's order, so a row's line follows from its place.
-    await db.run(`UPDATE ${target.table} SET line = rowid + ${headerLine + 1}`);
+    await db.run(`UPDATE ${target.table} SET line = rowid + ${(spec.headerLine ?? 1) + 1}`);
   }
   return { clean: true, rows };
 }
@@ -110,7 +107,6 @@ async function scanCsv(
 ): Promise<CsvScan> {
   const [rawTable, rejectsTable, scansTable] = scanTables(scan);
   const select = stageSelect(spec, `${rawTable} src`);
-  const gzip = spec.gzip ?? false;
   const headerLine = spec.headerLine ?? 1;
   // The scan is materialised before any expression runs on it: DuckDB (1.5) crashes with an
   // INTERNAL error that invalidates the whole database when an expression reads a column of a
@@ -132,18 +128,7 @@ async function scanCsv(
   for (const r of rejects) if (!firstPerLine.has(Number(r.line))) firstPerLine.set(Number(r.line), r);
   const rejectedLines = [...firstPerLine.values()];
   const rows = Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${rawTable}`))?.n ?? 0);
-  const counted = await lineCount;
-  // as the line-oriented formats do (formats/lines.ts): an export cut short is not imported
-  if (counted instanceof DamagedGzipError) throw counted;
-  // Rows keep in step with lines in a plain file: the view numbers them by their order. Blank
-  // lines, values over several lines or rejected lines give each row its line from a table.
-  const numbering =
-    counted === headerLine + rows + rejectedLines.length
-      ? rejectedLines.length > 0
-        ? linesAroundRejects(headerLine, rows, rejectedLines)
-        : null
-      : ((await recordLines(file, gzip, headerLine, rows, rejectedLines)) ??
-        (rejectedLines.length > 0 ? linesAroundRejects(headerLine, rows, rejectedLines) : null));
+  const numbering = await numberRows(file, spec, rows, rejectedLines, lineCount);
 
   let copy: string | null = null;
   if (numbering) {
@@ -191,8 +176,8 @@ async function writeRowLines(db: Database, lines: number[]): Promise<void> {
 }
 
 /**
- * The SELECT that makes stage rows of the copy's text columns, as `spec` maps them; `line` is
- * the expression that gives each row its file line.
+ * The SELECT that makes stage rows of the CSV's text columns (`source`: read_csv itself, or the
+ * scan's copy), as `spec` maps them; `line` is the expression that gives each row its file line.
  */
 function stageSelect(spec: CsvStageSpec, source: string): (line: string, from?: string) => string {
   // Columns are named by position (c0, c1…): headers may repeat or hold any character.
@@ -258,6 +243,27 @@ function stageSelect(spec: CsvStageSpec, source: string): (line: string, from?: 
             ${varchar(opt(spec.sender))} AS sender, ${varchar(opt(spec.relay))} AS relay, CAST(${delay} AS DOUBLE) AS delay_s,
             ${varchar(hint)} AS hint, CAST(${line} AS BIGINT) AS line, ${rawTime} AS raw_time, ${col(spec.type.column)} AS raw_type
      FROM ${from}`;
+}
+
+/**
+ * Each row's line when rows and lines part ways (blank lines, values over several lines,
+ * rejected lines); null when row k is simply line header + 1 + k. `rejected` are the records
+ * DuckDB could not read; `lineCount` is the file's lines, counted beside DuckDB's read.
+ */
+async function numberRows(
+  file: string,
+  spec: CsvStageSpec,
+  rows: number,
+  rejected: { line: bigint; line_byte_position: bigint | null }[],
+  lineCount: Promise<number | Error>,
+): Promise<RowLines | null> {
+  const counted = await lineCount;
+  // as the line-oriented formats do (formats/lines.ts): an export cut short is not imported
+  if (counted instanceof DamagedGzipError) throw counted;
+  const headerLine = spec.headerLine ?? 1;
+  const aroundRejects = () => (rejected.length > 0 ? linesAroundRejects(headerLine, rows, rejected) : null);
+  if (counted === headerLine + rows + rejected.length) return aroundRejects();
+  return (await recordLines(file, spec.gzip ?? false, headerLine, rows, rejected)) ?? aroundRejects();
 }
 
 interface RowLines {

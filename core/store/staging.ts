@@ -217,6 +217,7 @@ export class Stage implements StageWriter {
     // Reply codes are read from the text only for failures: a delivery's "250 2.0.0 OK" is
     // read back when shown (core/store/events.ts), which keeps the bulk path cheap.
     const failure = `type IN (${CLASSIFIED_TYPES_SQL})`;
+    // `staged` names the address as read, so that `problem` can quote it once `address` is normalised
     return `CREATE OR REPLACE TEMP TABLE good AS
       WITH staged AS (
         SELECT *, address AS raw_address FROM ${source}
