@@ -13,7 +13,7 @@ import { classify, exampleInput, RULES } from '../core/classify';
 import { seededRandom } from '../core/demo/random';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS = path.resolve(HERE, '../../shared/corpus/sisimai_labelled.tsv');
+const CORPUS = path.resolve(HERE, '../test/fixtures/corpus/sisimai_labelled.tsv');
 
 const LOCALS = ['jean.dupont', 'marie', 'contact', 'p.martin', 'asso.velo', 'tresorier', 'kijitora', 'sabine'];
 const DOMAINS = ['orange.fr', 'free.fr', 'gmail.com', 'hotmail.fr', 'laposte.net', 'sfr.fr', 'yahoo.fr', 'example.org'];

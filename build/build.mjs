@@ -15,7 +15,9 @@ const node = {
   logLevel: 'warning',
   // DuckDB's native binding (and tools only the build uses) stay in node_modules; the rest is
   // bundled, JSON data lists included.
-  external: ['@duckdb/*', 'electron', 'vite', '@vitejs/*', 'playwright-core', 'esbuild', 'fsevents'],
+  // pdfmake (the report's PDF) reads its own data files beside its sources (pdfkit's, the line
+  // breaker's): it stays in node_modules too.
+  external: ['@duckdb/*', 'electron', 'vite', '@vitejs/*', 'playwright-core', 'esbuild', 'fsevents', 'pdfmake', 'pdfmake/*'],
 };
 
 await build({

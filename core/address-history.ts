@@ -16,6 +16,7 @@ import type {
   Settings,
 } from './contract';
 import { checkAddress } from './classify';
+import { ticketAnswer } from './address';
 import { domainOf, normalizeAddress } from './model/event';
 import type { Release } from './model/status';
 import {
@@ -30,6 +31,9 @@ import {
   type Policy,
 } from './policy';
 import type { Database } from './store/database';
+import { computeIncidents, providerBlockWindows } from './incidents';
+import { incidentSettingsOf } from './policy/settings';
+import type { ProviderBlockWindow } from './policy/history';
 import { medianCampaignSize } from './store/overview';
 import { eventsOfAddress } from './store/events';
 import { streamEventsByAddress } from './store/address-stream';
@@ -58,6 +62,12 @@ function toImportedEntry(row: ImportedListRow): ImportedListEntry {
   };
 }
 
+/** The provider blocks (core/incidents) the policy hears of: a hard bounce inside one is not the address's. */
+async function providerBlocksOf(db: Database, policy: Policy, settings: Settings, domain: string | null): Promise<ProviderBlockWindow[]> {
+  const all = providerBlockWindows(await computeIncidents(db, incidentSettingsOf(policy), settings.timeZone));
+  return domain === null ? all : all.filter((b) => b.domain === domain);
+}
+
 async function historyOf(db: Database, address: string, settings: Settings, at?: string) {
   // one after another: the queries share the workspace's single connection
   const events = await eventsOfAddress(db, address);
@@ -65,6 +75,7 @@ async function historyOf(db: Database, address: string, settings: Settings, at?:
   const imported = await importedListOf(db, address);
   const policy = await activePolicy(settings);
   const checks = checkAddress(address, { bounced: events.some((e) => e.type === 'hard_bounce') });
+  const providerBlocks = events.some((e) => e.type === 'hard_bounce') ? await providerBlocksOf(db, policy, settings, domainOf(address)) : [];
   const history = reconstructAddress({
     address,
     events,
@@ -72,6 +83,7 @@ async function historyOf(db: Database, address: string, settings: Settings, at?:
     imported: imported.map(toImportedEntry),
     disposable: checks.disposable,
     policy,
+    providerBlocks,
     at,
   });
   return { events, history, checks };
@@ -84,6 +96,22 @@ export async function addressReport(
 ): Promise<AddressReport> {
   const { events, history, checks } = await historyOf(db, address, options.settings, options.at);
   const visible = options.at ? events.filter((e) => e.time <= new Date(options.at!).toISOString()) : events;
+  // the ticket's question first: what happened to each message, and what to do (issue 16)
+  const answer = ticketAnswer(
+    {
+      events: visible,
+      periods: history.periods,
+      address,
+      domain: domainOf(address),
+      status: history.status,
+      until: history.until,
+      unsubscribed: history.unsubscribed,
+      typoSuggestion: checks.typoSuggestion,
+      disposable: checks.disposable,
+    },
+    options.lang,
+    options.timeZone,
+  );
   return {
     address,
     domain: domainOf(address),
@@ -95,6 +123,7 @@ export async function addressReport(
     typoSuggestion: checks.typoSuggestion,
     disposable: checks.disposable,
     events: visible,
+    ...answer,
   };
 }
 
@@ -111,10 +140,12 @@ export async function addressesInStatus(
   const out: AddressListEntry[] = [];
   // an address that nothing moved is `ok` (or `filtered`, by its domain): those two need them all
   const onlyMovable = request.status !== 'ok' && request.status !== 'filtered';
+  const providerBlocks = await providerBlocksOf(db, policy, settings, null);
   const rows = reconstructAll(streamEventsByAddress(db, request.at, { onlyMovable }), {
     policy,
     releases,
     imported,
+    providerBlocks,
     isDisposable: (domain) => checkAddress(`x@${domain}`).disposable,
     at: request.at,
   });

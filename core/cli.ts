@@ -10,11 +10,14 @@ import { register as registerClassify } from './commands/classify';
 import { register as registerDemo } from './commands/demo';
 import { register as registerImport } from './commands/import';
 import { register as registerImports } from './commands/imports';
+import { register as registerIncidents } from './commands/incidents';
 import { register as registerReclassify } from './commands/reclassify';
 import { register as registerRelease } from './commands/release';
+import { register as registerReport } from './commands/report';
 import { register as registerServe } from './commands/serve';
 import { register as registerUnknowns } from './commands/unknowns';
 import { CliFailure } from './commands/shared';
+import { terminalBlock, terminalText } from './commands/terminal-text';
 
 const COMMANDS = [
   registerImport,
@@ -22,8 +25,10 @@ const COMMANDS = [
   registerAddress,
   registerAddresses,
   registerRelease,
+  registerReport,
   registerClassify,
   registerUnknowns,
+  registerIncidents,
   registerReclassify,
   registerDemo,
   registerServe,
@@ -34,7 +39,8 @@ export function buildProgram(): Command {
     .description('Why did this person not get our e-mail? Import delivery exports and logs, then investigate.')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    // help and usage errors echo what was typed (an address pasted from a file…): controls escaped, layout kept
+    .configureOutput({ writeOut: (s) => process.stdout.write(terminalBlock(s)), writeErr: (s) => process.stderr.write(terminalBlock(s)) });
   for (const register of COMMANDS) register(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError();
   return program;
@@ -61,7 +67,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     const message = (error as Error)?.message ?? String(error);
-    for (const line of message.split('\n')) process.stderr.write(`rebond: ${line}\n`);
+    // each line escaped: an error may quote a file's text (commands escape each part of a several-line message first)
+    for (const line of message.split('\n')) process.stderr.write(`rebond: ${terminalText(line)}\n`);
     return error instanceof CliFailure ? error.exitCode : 1;
   }
 }

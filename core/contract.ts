@@ -52,6 +52,30 @@ export interface FileImportResult {
   firstEventTime: string | null;
   lastEventTime: string | null;
   seconds: number;
+  /**
+   * What each of the file's lines was (SPEC §11.8): `eventLines + contextLines +
+   * otherProgramLines + blankLines + skipped + rejected = lines` (rejected are the lines not
+   * understood). Absent when the file could not be read.
+   */
+  lines?: number;
+  /** lines that carried the events read (stored or duplicates); a JSON event over several lines counts them all */
+  eventLines?: number;
+  /** lines read for what they tell about others (sender, message id, a header row, a JSON document's frame) or the format's own lines that carry no result (connections, queue runs) */
+  contextLines?: number;
+  /** lines written by another program than the format's (sendmail beside Postfix in a maillog) */
+  otherProgramLines?: number;
+  /** blank lines (and, in a CSV export, the further lines of values written over several lines) */
+  blankLines?: number;
+  /** the other programs, by name: `deliveries` are their delivery results, which this format does not read */
+  otherPrograms?: OtherProgram[];
+  /** PowerMTA: the column the event times come from (`timeLogged`, else `timeQueued`) */
+  timeField?: string;
+}
+
+export interface OtherProgram {
+  program: string;
+  lines: number;
+  deliveries: number;
 }
 
 export interface ImportSummary {
@@ -103,6 +127,108 @@ export interface AddressReport {
   typoSuggestion: string | null;
   disposable: boolean;
   events: DeliveryEvent[];
+  /** one entry per message, oldest first (issue 16) */
+  messages: MessageVerdict[];
+  /** did our e-mails reach this person? */
+  answer: AddressAnswer;
+  /** what to do, then the caveats the agent needs */
+  actions: SuggestedAction[];
+  caveats: SuggestedAction[];
+}
+
+// ---------------------------------------------------------------- what happened to each message
+
+/** One message's outcome in the user's words (issue 16, SPEC §7): the ticket's question, answered. */
+export type MessageVerdictKind =
+  | 'delivered'
+  | 'refused_sender_side'
+  | 'refused_address_side'
+  | 'suppressed'
+  | 'pending'
+  | 'expired'
+  | 'unknown';
+
+/** Which list held a message that was never sent (SPEC §11.5). */
+export type SuppressionLayer = 'rebond_policy' | 'esp_account' | 'esp_network' | 'sending_app' | 'unknown';
+
+export interface MessageSuppression {
+  layer: SuppressionLayer;
+  /** the list's own name when the source gives it (Mailjet "preblocked") */
+  listName: string | null;
+  /** the event that put the address on that list, when it is in the data */
+  cause: { time: string; type: string; category: string | null; diagnostic: string | null; source: { file: string; line: number } } | null;
+}
+
+export interface MessageVerdict {
+  verdict: MessageVerdictKind;
+  /** the message id, or the queue id, when the source has one */
+  messageId: string | null;
+  campaign: string | null;
+  subject: string | null;
+  /** the first event of the message (the request, or the first attempt) */
+  firstTime: string;
+  /** the event that decided the verdict (the delivery, the refusal, the block, the last deferral) */
+  outcomeTime: string;
+  /** for a delivery: seconds from the request or first attempt to the delivery, when the source shows it */
+  lateBySeconds: number | null;
+  deferrals: number;
+  /** the categories of the deferrals, in order of first appearance */
+  deferredBecause: string[];
+  /** the deciding event's category */
+  category: string | null;
+  /** the receiving provider in the user's words (Microsoft, Google, Orange…), when known */
+  provider: string | null;
+  /** a block-list code the server names, e.g. S3150 */
+  blockListCode: string | null;
+  /** a postmaster or help page the server's text gives */
+  helpUrl: string | null;
+  suppression: MessageSuppression | null;
+  /** one sentence in the user's language */
+  summary: string;
+  /** indexes into the address's `events`: the evidence behind this verdict */
+  eventIndexes: number[];
+}
+
+/** The answer beside the status badge: did our e-mails reach this person? */
+export type AnswerTone = 'delivered' | 'sender_problem' | 'address_problem' | 'suppressed' | 'pending' | 'unknown' | 'none';
+
+export interface AddressAnswer {
+  tone: AnswerTone;
+  /** one sentence in the user's language */
+  headline: string;
+  /** how many of the latest messages share the latest one's fate */
+  latestRun: number;
+}
+
+/** Something to do, chosen from the table in core/address/actions.ts. */
+export interface SuggestedAction {
+  id: string;
+  text: string;
+}
+
+// ---------------------------------------------------------------- remediation report (SPEC §8)
+
+export type ReportFormat = 'md' | 'html' | 'pdf' | 'csv';
+
+export interface ReportRequest {
+  /** one or more addresses (a ticket often names several); an address never seen is reported as such */
+  addresses: string[];
+  format: ReportFormat;
+  lang?: Lang;
+  /** ISO-8601 instant: the statuses as of then */
+  at?: string;
+  /** the reader's IANA zone; default: the workspace's */
+  timeZone?: string;
+}
+
+export interface ReportFile {
+  format: ReportFormat;
+  fileName: string;
+  mimeType: string;
+  /** Markdown, HTML and CSV */
+  text?: string;
+  /** PDF, base64 (JSON carries no bytes) */
+  base64?: string;
 }
 
 export interface AddressSuggestion {
@@ -204,6 +330,98 @@ export interface Overview {
   thresholds: { complaintWarning: number; complaintLimit: number; hardBounceLimit: number };
 }
 
+// ---------------------------------------------------------------- incidents (SPEC §6)
+
+export const INCIDENT_KINDS = ['throttling', 'complaint_spike', 'deferral_surge', 'bounce_rate', 'delay', 'provider_block'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+/** The figures behind an incident: counts, rates (fractions) with their volumes, names. */
+export type IncidentMetrics = Record<string, number | string | boolean | null>;
+
+export interface IncidentSeriesPoint {
+  /** start of the hour (or day) */
+  time: string;
+  /** the figure the incident is about that hour: messages sent, deferral rate, p95 delay… */
+  value: number;
+  /** the volume behind it (attempts, deliveries) */
+  volume: number;
+}
+
+export interface IncidentExample {
+  time: string;
+  address: string;
+  type: EventType;
+  category: string | null;
+  smtpCode: number | null;
+  enhancedCode: string | null;
+  diagnostic: string | null;
+  campaign: string | null;
+}
+
+export interface Incident {
+  /** stable within one workspace state: kind, start and scope */
+  id: string;
+  kind: IncidentKind;
+  start: string;
+  /** exclusive */
+  end: string;
+  scope: { domain?: string; campaign?: string };
+  metrics: IncidentMetrics;
+  /** one line in the requested language */
+  summary: string;
+  /** what `metrics.value` of the series means, e.g. "messages sent per hour" */
+  seriesLabel: string;
+  series: IncidentSeriesPoint[];
+  examples: IncidentExample[];
+}
+
+export interface IncidentsRequest {
+  from?: string;
+  to?: string;
+  kind?: IncidentKind;
+  lang?: Lang;
+}
+
+export interface IncidentTouchedRequest {
+  id: string;
+  limit?: number;
+}
+
+export interface IncidentTouched {
+  id: string;
+  addressCount: number;
+  addresses: Array<{ address: string; events: number }>;
+  campaigns: Array<{ campaign: string; events: number }>;
+}
+
+export interface AddressIncidentsRequest {
+  address: string;
+  lang?: Lang;
+}
+
+/** An incident that touched one of this address's messages, said for the ticket. */
+export interface AddressIncident {
+  incident: Incident;
+  /** "your e-mail of 18 Jan was sent 6 h after it was requested, during the throttling of 17–22 Jan" */
+  sentence: string;
+  /** the address's events inside the incident */
+  events: number;
+}
+
+export interface DomainFailuresRequest {
+  from?: string;
+  to?: string;
+  /** one receiving domain; absent: the domain with the most failures */
+  domain?: string;
+}
+
+/** Failures by receiving domain × reason × hour (SPEC §11.7). */
+export interface DomainFailures {
+  domains: Array<{ domain: string; count: number }>;
+  domain: string | null;
+  rows: Array<{ hour: string; category: string; type: EventType; count: number }>;
+}
+
 // ---------------------------------------------------------------- classifier
 
 export interface ClassifyRequest {
@@ -244,9 +462,14 @@ export interface EngineApi {
   release(req: ReleaseRequest): Promise<ReleaseResult>;
   releaseRisk(req: ReleaseRiskRequest): Promise<ReleaseRiskResult>;
   overview(req: OverviewRequest): Promise<Overview>;
+  incidents(req: IncidentsRequest): Promise<Incident[]>;
+  incidentTouched(req: IncidentTouchedRequest): Promise<IncidentTouched>;
+  addressIncidents(req: AddressIncidentsRequest): Promise<AddressIncident[]>;
+  domainFailures(req: DomainFailuresRequest): Promise<DomainFailures>;
   classify(req: ClassifyRequest): Promise<Classification>;
   unknowns(req: { limit?: number }): Promise<UnknownText[]>;
   reclassify(req: Record<string, never>): Promise<{ events: number; changed: number; seconds: number }>;
+  report(req: ReportRequest): Promise<ReportFile>;
   getSettings(req: Record<string, never>): Promise<Settings>;
   setSettings(req: Partial<Settings>): Promise<Settings>;
 }
@@ -266,9 +489,14 @@ export const ENGINE_METHODS = [
   'release',
   'releaseRisk',
   'overview',
+  'incidents',
+  'incidentTouched',
+  'addressIncidents',
+  'domainFailures',
   'classify',
   'unknowns',
   'reclassify',
+  'report',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly EngineMethod[];

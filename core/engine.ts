@@ -36,6 +36,13 @@ import { readSettings, writeSettings } from './store/settings';
 import { searchAddresses } from './store/events';
 import { reclassifyStore, unknownTexts } from './store/reclassify';
 import { activePolicy, addressReport, addressesInStatus, releaseAddress, releaseRisk } from './address-history';
+import type { ReportFile, ReportRequest } from './contract';
+import type { AddressIncident, AddressIncidentsRequest, DomainFailures, DomainFailuresRequest, Incident, IncidentsRequest, IncidentTouched, IncidentTouchedRequest } from './contract';
+import { domainFailures, failingDomains } from './store/hourly';
+import { computeIncidents, forgetIncidents, incidentsOfAddress, incidentTouched, selectIncidents, toPublic } from './incidents';
+import { incidentSettingsOf } from './policy/settings';
+import { eventsOfAddress } from './store/events';
+import { buildReport, renderReport, reportFileName, REPORT_FORMATS } from './report';
 
 export interface EngineOptions {
   dbPath: string;
@@ -85,7 +92,19 @@ export class Engine implements EngineApi {
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+    const guarded = async () => {
+      // an earlier call left DuckDB invalidated (a FATAL error): reopen before serving this one
+      if (this.db.broken && (await this.db.recover())) this.settings = null;
+      try {
+        return await work();
+      } catch (error) {
+        // a FATAL DuckDB error (internal, disk full) leaves the database refusing everything:
+        // reopen it so that the next call is served
+        if (await this.db.recover()) this.settings = null;
+        throw error;
+      }
+    };
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -111,6 +130,8 @@ export class Engine implements EngineApi {
             onProgress: (p) => this.emitProgress(p),
           }),
         );
+        // the file was refused; if DuckDB was left invalidated, the next file needs it reopened
+        if (!files[files.length - 1].ok && (await this.db.recover())) this.settings = null;
       }
       return { files };
     });
@@ -164,6 +185,49 @@ export class Engine implements EngineApi {
     return this.exclusive(async () => computeOverview(this.db, request, (await this.currentSettings()).timeZone));
   }
 
+  // ------------------------------------------------------------------ incidents (SPEC §6)
+
+  private async allIncidents() {
+    const settings = await this.currentSettings();
+    const policy = await activePolicy(settings);
+    return { settings, all: await computeIncidents(this.db, incidentSettingsOf(policy), settings.timeZone) };
+  }
+
+  incidents(request: IncidentsRequest): Promise<Incident[]> {
+    return this.exclusive(async () => {
+      const { settings, all } = await this.allIncidents();
+      return selectIncidents(all, request).map((d) => toPublic(d, request.lang ?? settings.lang));
+    });
+  }
+
+  incidentTouched(request: IncidentTouchedRequest): Promise<IncidentTouched> {
+    return this.exclusive(async () => {
+      const { all } = await this.allIncidents();
+      const incident = all.find((d) => d.id === request.id);
+      if (!incident) throw new Error(`There is no incident "${request.id}" in this workspace (it may have changed since).`);
+      return incidentTouched(this.db, incident, Math.min(Math.max(request.limit ?? 50, 1), 1000));
+    });
+  }
+
+  domainFailures(request: DomainFailuresRequest): Promise<DomainFailures> {
+    return this.exclusive(async () => {
+      const domains = await failingDomains(this.db, { from: request.from, to: request.to, limit: 30 });
+      const domain = request.domain?.trim().toLowerCase() || domains[0]?.domain || null;
+      if (!domain) return { domains, domain: null, rows: [] };
+      const rows = await domainFailures(this.db, { from: request.from, to: request.to, domain, limit: 5000 });
+      return { domains, domain, rows: rows.map((r) => ({ hour: new Date(r.hour * 3_600_000).toISOString(), category: r.category, type: r.type, count: r.count })) };
+    });
+  }
+
+  addressIncidents(request: AddressIncidentsRequest): Promise<AddressIncident[]> {
+    return this.exclusive(async () => {
+      const { settings, all } = await this.allIncidents();
+      if (all.length === 0) return [];
+      const events = await eventsOfAddress(this.db, normalizeAddress(request.address));
+      return incidentsOfAddress(all, events, request.lang ?? settings.lang, settings.timeZone);
+    });
+  }
+
   // ------------------------------------------------------------------ classifier
 
   async classify(request: ClassifyRequest): Promise<Classification> {
@@ -181,7 +245,45 @@ export class Engine implements EngineApi {
   }
 
   reclassify(_request: Record<string, never> = {}): Promise<{ events: number; changed: number; seconds: number }> {
-    return this.exclusive(() => reclassifyStore(this.db, classify));
+    return this.exclusive(async () => {
+      const result = await reclassifyStore(this.db, classify);
+      forgetIncidents(this.db); // categories moved: deferral surges and blocks may have too
+      return result;
+    });
+  }
+
+  // ------------------------------------------------------------------ remediation report
+
+  /**
+   * The remediation report for one or more addresses (SPEC §8). The addresses are looked up in
+   * the queue; the file is rendered after it, so a PDF does not hold other calls back.
+   */
+  async report(request: ReportRequest): Promise<ReportFile> {
+    if (!(REPORT_FORMATS as readonly string[]).includes(request.format)) {
+      throw new Error(`Unknown report format "${String(request.format)}" (${REPORT_FORMATS.join(', ')}).`);
+    }
+    const addresses = [...new Set((request.addresses ?? []).map(normalizeAddress).filter((a) => a !== ''))];
+    if (addresses.length === 0) throw new Error('Name at least one address for the report.');
+    const generatedAt = new Date().toISOString();
+    const { reports, incidents, lang, timeZone } = await this.exclusive(async () => {
+      const settings = await this.currentSettings();
+      const lang = request.lang ?? settings.lang;
+      const timeZone = request.timeZone ?? settings.timeZone;
+      try {
+        new Intl.DateTimeFormat('en', { timeZone });
+      } catch {
+        throw new Error(`Unknown time zone "${timeZone}" (for example Europe/Paris).`);
+      }
+      const reports = [];
+      for (const address of addresses) reports.push(await addressReport(this.db, address, { at: request.at, lang, timeZone, settings }));
+      // the platform incidents that touched these messages (SPEC §6), from the events just read
+      const { all } = await this.allIncidents();
+      const incidents = reports.map((r) => (all.length && r.events.length ? incidentsOfAddress(all, r.events, lang, timeZone).map((i) => i.sentence) : []));
+      return { reports, incidents, lang, timeZone };
+    });
+    const model = buildReport(reports, { lang, timeZone, generatedAt });
+    model.addresses.forEach((section, i) => (section.incidents = incidents[i]));
+    return renderReport(model, request.format, reportFileName(addresses, request.format, generatedAt));
   }
 
   // ------------------------------------------------------------------ settings

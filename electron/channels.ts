@@ -5,4 +5,3 @@ export const engineChannel = (method: EngineMethod) => `engine:${method}` as con
 export const PROGRESS_CHANNEL = 'engine:importProgress';
 export const MENU_IMPORT_CHANNEL = 'menu:import';
 export const MENU_LANGUAGE_CHANNEL = 'menu:language';
-export const OPEN_EXTERNAL_CHANNEL = 'shell:openExternal';

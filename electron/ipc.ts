@@ -1,7 +1,12 @@
-/** The main process answers the preload's named calls — only from our own page (isTrustedSender). */
+/**
+ * The main process answers the preload's named calls — only from our own page (isTrustedSender),
+ * and only with requests of the shape each Engine method takes (ipc-requests.ts, the browser
+ * host's rules). There is no channel to open links: the renderer opens none (see external-links.ts).
+ */
 import { ENGINE_METHODS, type EngineMethod } from '../core/contract';
-import { engineChannel, OPEN_EXTERNAL_CHANNEL } from './channels';
-import { isTrustedSender, openExternalSafely, type SenderEvent, type ShellLike } from './security';
+import { engineChannel } from './channels';
+import { checkedRequest } from './ipc-requests';
+import { isTrustedSender, type SenderEvent } from './security';
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: SenderEvent, ...args: unknown[]) => Promise<unknown>): void;
@@ -17,15 +22,12 @@ export class UntrustedSenderError extends Error {
   }
 }
 
-export function registerIpcHandlers(ipcMain: IpcMainLike, engine: EngineCaller, shell: ShellLike): void {
+export function registerIpcHandlers(ipcMain: IpcMainLike, engine: EngineCaller): void {
   for (const method of ENGINE_METHODS) {
     ipcMain.handle(engineChannel(method), async (event, request) => {
       if (!isTrustedSender(event)) throw new UntrustedSenderError();
-      return engine.call(method, request ?? {});
+      // no argument is an empty request (`listImports()`); anything else must have the method's shape
+      return engine.call(method, checkedRequest(method, request ?? {}));
     });
   }
-  ipcMain.handle(OPEN_EXTERNAL_CHANNEL, async (event, url) => {
-    if (!isTrustedSender(event)) throw new UntrustedSenderError();
-    if (typeof url !== 'string' || !(await openExternalSafely(shell, url))) throw new Error('Only https links can be opened.');
-  });
 }

@@ -111,6 +111,11 @@ describe('the main process', () => {
     const ours = { senderFrame: { url: APP_URL, parent: null } };
     void h.handlers.get('engine:address')!(ours, { address: 'a@b.fr' });
     expect(h.forked[0].posted.at(-1)).toMatchObject({ method: 'address', request: { address: 'a@b.fr' } });
+    // a request of the wrong shape, even from our page, is refused before the engine process
+    const posted = h.forked[0].posted.length;
+    await expect(h.handlers.get('engine:address')!(ours, { address: ['a@b.fr'] })).rejects.toThrow(/“address” must be a text/);
+    expect(h.forked[0].posted).toHaveLength(posted);
+    expect([...h.handlers.keys()].filter((c) => !c.startsWith('engine:'))).toEqual([]);
   });
 
   it('guards every web contents and serves only the renderer folder', async () => {

@@ -95,7 +95,7 @@ async function start(): Promise<void> {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });
-  registerIpcHandlers(ipcMain, client, shell);
+  registerIpcHandlers(ipcMain, client);
   installMenu();
 
   mainWindow = new BrowserWindow({

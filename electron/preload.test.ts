@@ -23,11 +23,10 @@ describe('the preload', () => {
     await import('./preload');
   });
 
-  it('exposes named functions only: one per Engine method plus the shell’s own', () => {
+  it('exposes named functions only: one per Engine method plus the shell’s own, none that opens links', () => {
     const api = exposed.rebond as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(
-      [...ENGINE_METHODS, 'onImportProgress', 'getPathForFile', 'onMenuImport', 'onMenuLanguage', 'openExternal'].sort(),
-    );
+    expect(Object.keys(api).sort()).toEqual([...ENGINE_METHODS, 'onImportProgress', 'getPathForFile', 'onMenuImport', 'onMenuLanguage'].sort());
+    expect(api).not.toHaveProperty('openExternal');
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');

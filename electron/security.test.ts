@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { EXTERNAL_LINK_HOSTS } from './external-links';
 import {
   APP_URL,
   CONTENT_SECURITY_POLICY,
@@ -79,23 +80,44 @@ describe('the navigation guard', () => {
     expect(fake.fire('will-attach-webview')).toBe(true);
   });
 
-  it('denies every new window; https links go to the browser, others nowhere', () => {
+  it('denies every new window; links to an allowed host go to the browser, others nowhere', () => {
     const shell = { openExternal: vi.fn(async () => undefined) };
     const fake = fakeContents();
     guardNavigation(fake.contents as never, shell);
     expect(fake.open('https://postmaster.google.com/')).toEqual({ action: 'deny' });
+    expect(fake.open('https://evil.example/login')).toEqual({ action: 'deny' });
     expect(fake.open('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(fake.open('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
     expect(shell.openExternal).toHaveBeenCalledWith('https://postmaster.google.com/');
   });
 
-  it('opens externally only plain https links', () => {
+  it('opens externally only plain https links to a host on the allow-list', () => {
     expect(isSafeExternalUrl('https://support.google.com/mail/?p=OverQuotaTemp')).toBe(true);
-    expect(isSafeExternalUrl('http://example.com/')).toBe(false);
+    expect(isSafeExternalUrl('https://SUPPORT.Google.com/mail/')).toBe(true);
+    // any https site is not enough
+    expect(isSafeExternalUrl('https://example.com/')).toBe(false);
+    // look-alikes of an allowed host
+    expect(isSafeExternalUrl('https://support.google.com.evil.example/')).toBe(false);
+    expect(isSafeExternalUrl('https://evil.support.google.com/')).toBe(false);
+    expect(isSafeExternalUrl('https://support.google.com@evil.example/')).toBe(false);
+    expect(isSafeExternalUrl('https://suppоrt.google.com/')).toBe(false); // Cyrillic о
+    expect(isSafeExternalUrl('https://support.google.com:8443/')).toBe(false);
+    expect(isSafeExternalUrl('http://support.google.com/')).toBe(false);
+    expect(isSafeExternalUrl('https://user:pw@support.google.com/')).toBe(false);
     expect(isSafeExternalUrl('smb://server/share')).toBe(false);
-    expect(isSafeExternalUrl('https://user:pw@example.com/')).toBe(false);
     expect(isSafeExternalUrl('not a url')).toBe(false);
+  });
+
+  it('takes its hosts from the allow-list data, every entry saying why', () => {
+    expect(EXTERNAL_LINK_HOSTS.length).toBeGreaterThan(0);
+    for (const { host, why } of EXTERNAL_LINK_HOSTS) {
+      expect(new URL(`https://${host}/`).hostname, 'a plain lower-case host name').toBe(host);
+      expect(why.length).toBeGreaterThan(10);
+      expect(isSafeExternalUrl(`https://${host}/some/page?q=1`)).toBe(true);
+    }
+    expect(isSafeExternalUrl('https://example.org/', ['example.org'])).toBe(true);
+    expect(isSafeExternalUrl('https://support.google.com/', ['example.org'])).toBe(false);
   });
 });
 

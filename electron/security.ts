@@ -1,9 +1,10 @@
 /**
  * The Electron security baseline (ARCHITECTURE.md), as small functions the tests can call:
  * locked-down web preferences, a strict CSP, no window.open and no navigation away from the app,
- * IPC accepted only from our own page, external links only over https and through the shell.
- * Typed structurally so the tests need no Electron.
+ * IPC accepted only from our own page, external links only to allowed https hosts, through the
+ * shell. Typed structurally so the tests need no Electron.
  */
+import { EXTERNAL_LINK_HOSTS } from './external-links';
 
 /** The app is served from a custom, privileged scheme (not file://): one origin, nothing else. */
 export const APP_SCHEME = 'app';
@@ -53,11 +54,21 @@ export function isAppUrl(url: string | undefined | null): boolean {
   }
 }
 
-/** Only plain https links to a named host, without credentials, may leave for the browser. */
-export function isSafeExternalUrl(url: string): boolean {
+/**
+ * Only plain https links to a host on the allow-list (external-links.ts), on the default port and
+ * without credentials, may leave for the browser. URL() lower-cases the host and turns an
+ * internationalised one into its punycode, so a look-alike host does not match.
+ */
+export function isSafeExternalUrl(url: string, allowedHosts: readonly string[] = EXTERNAL_LINK_HOSTS.map((h) => h.host)): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.port === '' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      allowedHosts.includes(parsed.hostname)
+    );
   } catch {
     return false;
   }
@@ -95,7 +106,7 @@ export interface GuardedContents {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
 }
 
-/** No new windows (https links go to the user's browser instead), no navigation away, no webviews. */
+/** No new windows (links to allowed hosts go to the user's browser instead), no navigation away, no webviews. */
 export function guardNavigation(contents: GuardedContents, shell: ShellLike): void {
   contents.setWindowOpenHandler(({ url }) => {
     void openExternalSafely(shell, url).catch(() => undefined);

@@ -7,7 +7,6 @@ import { createEngine, type Engine } from '../core/engine';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
-export const SHARED = resolve(ROOT, '..', 'shared');
 
 export function tempDir(prefix = 'rebond-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

@@ -1,5 +1,5 @@
 /**
- * Scores the classifier on the real labelled corpus (../shared/corpus/sisimai_labelled.tsv)
+ * Scores the classifier on the real labelled corpus (test/fixtures/corpus/sisimai_labelled.tsv)
  * with the mapping table of that folder's README, and prints the confusion per category.
  *
  * Inputs given to classify(): the reply code, the enhanced status and the text. sisimai's own
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Category } from '../model/category';
 import { classify } from './classify';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/sisimai_labelled.tsv');
+const CORPUS = path.resolve(import.meta.dirname, '../../test/fixtures/corpus/sisimai_labelled.tsv');
 
 /** README mapping: sisimai reason → acceptable Rebond categories (absent = not scored). */
 const ACCEPTABLE: Readonly<Record<string, readonly Category[]>> = {

@@ -6,7 +6,7 @@ import { defaultTable } from './classify';
 import { normalizeText } from './normalize';
 import { requiredLiterals } from './prefilter';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/sisimai_labelled.tsv');
+const CORPUS = path.resolve(import.meta.dirname, '../../test/fixtures/corpus/sisimai_labelled.tsv');
 
 describe('requiredLiterals', () => {
   it('extracts literals from sequences, alternations and required groups', () => {

@@ -26,6 +26,31 @@ export function register(program: Command): void {
           typoSuggestion: report.typoSuggestion,
           disposable: report.disposable,
           periods: report.periods,
+          // one entry per message, oldest first, each naming its evidence events (issue 16)
+          answer: report.answer,
+          messages: report.messages.map((m) => ({
+            verdict: m.verdict,
+            summary: m.summary,
+            firstTime: m.firstTime,
+            outcomeTime: m.outcomeTime,
+            lateBySeconds: m.lateBySeconds,
+            deferrals: m.deferrals,
+            deferredBecause: m.deferredBecause,
+            category: m.category,
+            provider: m.provider,
+            blockListCode: m.blockListCode,
+            helpUrl: m.helpUrl,
+            suppression: m.suppression,
+            campaign: m.campaign,
+            messageId: m.messageId,
+            subject: m.subject,
+            evidence: m.eventIndexes.map((i) => {
+              const e = report.events[i];
+              return { time: e.time, type: e.type, category: e.category, smtpCode: e.smtpCode, enhancedCode: e.enhancedCode, diagnostic: e.diagnostic, source: { file: e.source.file, line: e.source.line } };
+            }),
+          })),
+          actions: report.actions,
+          caveats: report.caveats,
           events: report.events.map((e) => ({
             time: e.time,
             type: e.type,
@@ -47,12 +72,23 @@ export function register(program: Command): void {
 
 function printReport(report: AddressReport): void {
   print(`${report.address} — ${report.status}${report.until ? ` until ${report.until}` : ''}${report.unsubscribed ? ' (unsubscribed)' : ''}`);
+  print(report.answer.headline);
   print(report.explanation);
   if (report.typoSuggestion) print(`Did you mean ${report.typoSuggestion}?`);
   if (report.periods.length > 0) {
     print();
     print('Periods:');
     for (const p of report.periods) print(`  ${p.status.padEnd(16)} ${p.start} → ${p.end ?? '…'}  (${p.rule})`);
+  }
+  if (report.messages.length > 0) {
+    print();
+    print(`Messages (${report.messages.length}):`);
+    for (const m of report.messages) print(`  ${m.firstTime}  ${m.verdict.padEnd(20)} ${m.summary}`);
+  }
+  if (report.actions.length > 0) {
+    print();
+    print('What to do:');
+    for (const a of report.actions) print(`  - ${a.text}`);
   }
   print();
   print(`Events (${report.events.length}):`);

@@ -1,6 +1,6 @@
 /** `rebond addresses`: every address in a status (computed set-wise). */
 import type { Command } from 'commander';
-import { AT_HELP, DB_OPTION, LISTABLE_STATUSES, parseInstant, parsePositiveInteger, parseStatus, print, printJson, withEngine } from './shared';
+import { AT_HELP, DB_OPTION, LISTABLE_STATUSES, parseInstant, parsePositiveInteger, parseStatus, printJson, printNote, printRow, withEngine } from './shared';
 
 export function register(program: Command): void {
   program
@@ -24,7 +24,7 @@ export function register(program: Command): void {
         return;
       }
       // an unsubscribed address keeps its own status beside it (it may also be quarantined): show it
-      for (const a of list) print(`${a.address}\t${a.since ?? ''}\t${a.until ?? ''}${a.status !== status ? `\t${a.status}` : ''}`);
-      process.stderr.write(`${list.length} address(es) in ${status}\n`);
+      for (const a of list) printRow([a.address, a.since ?? '', a.until ?? '', ...(a.status !== status ? [a.status] : [])]);
+      printNote(`${list.length} address(es) in ${status}`);
     });
 }

@@ -10,13 +10,14 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'folder to write into (created if missing)')
     .option('--events <n>', 'how many events', '20000')
     .option('--seed <s>', 'random seed (same seed, same files)', '1')
+    .option('--calm', 'three quiet weeks (nights, weekends, holidays) with no incident at all')
     .option('--json', 'print one JSON object')
-    .action(async (options: { out: string; events: string; seed: string; json?: boolean }) => {
+    .action(async (options: { out: string; events: string; seed: string; calm?: boolean; json?: boolean }) => {
       const events = Number(options.events);
       const seed = Number(options.seed);
       if (!Number.isInteger(events) || events < 20) throw new CliFailure(`--events: "${options.events}" must be a whole number ≥ 20.`, 2);
       if (!Number.isInteger(seed)) throw new CliFailure(`--seed: "${options.seed}" must be a whole number.`, 2);
-      const result = await generateDemo({ out: options.out, events, seed });
+      const result = await generateDemo({ out: options.out, events, seed, calm: options.calm === true });
       if (options.json) {
         printJson({ files: result.files, events: result.events });
         return;
@@ -25,6 +26,7 @@ export function register(program: Command): void {
       print(`Wrote ${result.events} events: ${data.join(', ')}`);
       print(`The expected answers are in ${result.files[result.files.length - 1]}`);
       print(`Try: rebond import --db demo.duckdb ${options.out}/*`);
-      print(`     rebond address --db demo.duckdb ${result.groundTruth.addresses[0].address}`);
+      if (result.groundTruth.addresses.length > 0) print(`     rebond address --db demo.duckdb ${result.groundTruth.addresses[0].address}`);
+      print(`     rebond incidents --db demo.duckdb`);
     });
 }

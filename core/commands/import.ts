@@ -1,7 +1,9 @@
 /** `rebond import`: files into the workspace, one transaction per file. */
 import type { Command } from 'commander';
 import type { FormatChoice } from '../contract';
-import { CliFailure, DB_OPTION_CREATE, print, printJson, withEngine } from './shared';
+import { describeLines } from '../formats/line-accounting';
+import { CliFailure, clearProgress, DB_OPTION_CREATE, print, printJson, printProgress, withEngine } from './shared';
+import { terminalText } from './terminal-text';
 
 const FORMAT_CHOICES: FormatChoice[] = ['auto', 'mailjet', 'mailjet-history', 'assoconnect', 'postfix', 'exim', 'powermta'];
 
@@ -34,9 +36,9 @@ export function register(program: Command): void {
         if (!options.json && process.stderr.isTTY) {
           engine.on('importProgress', (p) => {
             if (p.phase === 'reading' && p.totalBytes > 0) {
-              process.stderr.write(`\r${p.path}: ${Math.round((100 * p.bytesRead) / p.totalBytes)} %   `);
+              printProgress(`${p.path}: ${Math.round((100 * p.bytesRead) / p.totalBytes)} %`);
             }
-            if (p.phase === 'done' || p.phase === 'failed') process.stderr.write('\r\x1b[K');
+            if (p.phase === 'done' || p.phase === 'failed') clearProgress();
           });
         }
         return engine.importFiles({
@@ -57,6 +59,17 @@ export function register(program: Command): void {
             skipped: f.skipped,
             listed: f.listed,
             errors: f.errors,
+            ...(f.lines !== undefined
+              ? {
+                  lines: f.lines,
+                  eventLines: f.eventLines,
+                  contextLines: f.contextLines,
+                  otherProgramLines: f.otherProgramLines,
+                  blankLines: f.blankLines,
+                  otherPrograms: f.otherPrograms ?? [],
+                }
+              : {}),
+            ...(f.timeField ? { timeField: f.timeField } : {}),
             ...(f.ok ? { importId: f.importId } : { error: f.error }),
           })),
         });
@@ -68,11 +81,16 @@ export function register(program: Command): void {
               `${f.rejected} lines rejected${f.skipped ? `, ${f.skipped} skipped` : ''}` +
               `${f.listed ? `, ${f.listed} addresses listed` : ''} (${f.seconds.toFixed(2)} s)`,
           );
+          const lines = describeLines(f);
+          if (lines) print(`  ${lines}`);
           for (const e of f.errors) print(`  line ${e.line}: ${e.message}`);
         }
       }
       // the files that could be imported are kept (one transaction per file); the run failed
       const failures = summary.files.filter((f) => !f.ok);
-      if (failures.length > 0) throw new CliFailure(failures.map((f) => f.error ?? `${f.path} could not be imported.`).join('\n'));
+      if (failures.length > 0) {
+        // one line per file: a newline inside one file's error (a text from the file) is escaped, not a line of its own
+        throw new CliFailure(failures.map((f) => terminalText(f.error ?? `${f.path} could not be imported.`)).join('\n'));
+      }
     });
 }

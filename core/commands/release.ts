@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { CliFailure, DB_OPTION, parsePositiveInteger, print, printJson, withEngine } from './shared';
+import { terminalText } from './terminal-text';
 
 export function register(program: Command): void {
   program
@@ -57,7 +58,8 @@ export function register(program: Command): void {
         }
         const refused = outcome.results.filter((r) => !r.ok);
         if (refused.length > 0 && !options.dryRun) {
-          throw new CliFailure(refused.map((r) => `${r.address}: ${r.error}`).join('\n'));
+          // one line per address, whatever its error holds
+          throw new CliFailure(refused.map((r) => terminalText(`${r.address}: ${r.error}`)).join('\n'));
         }
       },
     );

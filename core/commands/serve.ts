@@ -9,7 +9,7 @@ import { createEngine } from '../engine';
 import { defaultWorkspacePath } from '../host/data-dir';
 import { createHost } from '../host/server';
 import { findRendererDir } from '../host/renderer-dir';
-import { CliFailure } from './shared';
+import { CliFailure, print } from './shared';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -36,7 +36,7 @@ export function register(program: Command): void {
         if (code === 'EADDRINUSE') throw new CliFailure(`port ${options.port} is already in use: choose another with --port, or omit it.`);
         throw error;
       }
-      process.stdout.write(`${host.url}\n`);
+      print(host.url);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);

@@ -1,7 +1,9 @@
 /** What every command shares: opening the workspace, printing JSON, checking options, failing clearly. */
 import { existsSync } from 'node:fs';
 import { createEngine, type Engine } from '../engine';
+import { describeRepair } from '../store/recovery';
 import { ADDRESS_STATUSES, type AddressStatus } from '../model/status';
+import { terminalJson, terminalText } from './terminal-text';
 
 /**
  * A command that cannot do what it was asked. `exitCode` 2 is wrong usage (a bad option), 1 is
@@ -31,6 +33,8 @@ export async function withEngine<T>(dbPath: string, work: (engine: Engine) => Pr
     throw new CliFailure(`no workspace at ${dbPath} (import files first with \`rebond import --db ${dbPath} FILE…\`).`);
   }
   const engine = await createEngine({ dbPath });
+  // what a crash had left half-done, and opening repaired: the person should know
+  for (const repair of engine.db.repairs) printNote(`rebond: ${describeRepair(repair)}`);
   try {
     return await work(engine);
   } finally {
@@ -38,12 +42,39 @@ export async function withEngine<T>(dbPath: string, work: (engine: Engine) => Pr
   }
 }
 
+// ------------------------------------------------------------------------------ printing
+// The only places a command writes to the terminal. What is printed carries texts from input
+// files (server replies, file and campaign names): each is escaped by terminal-text.ts here, so
+// no command has to remember it (test/cli/terminal-escaping.test.ts checks no command bypasses it).
+
+/** One JSON object on one line (C1 and other invisible controls escaped too: see terminalJson). */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value) + '\n');
+  process.stdout.write(terminalJson(value) + '\n');
 }
 
+/** One line for a person; a newline or control character inside it is shown escaped. */
 export function print(line = ''): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(terminalText(line) + '\n');
+}
+
+/** One tab-separated row: a tab or newline inside a cell is escaped, so it cannot forge a column or a row. */
+export function printRow(cells: readonly string[]): void {
+  process.stdout.write(cells.map(terminalText).join('\t') + '\n');
+}
+
+/** A line on standard error (a count, a note), escaped like print(). */
+export function printNote(line: string): void {
+  process.stderr.write(terminalText(line) + '\n');
+}
+
+/** Progress on standard error, rewritten in place: the text is escaped, the carriage return is ours. */
+export function printProgress(text: string): void {
+  process.stderr.write(`\r${terminalText(text)}   `);
+}
+
+/** Clears the progress line (carriage return, erase to the end of the line). */
+export function clearProgress(): void {
+  process.stderr.write('\r\x1b[K');
 }
 
 // -------------------------------------------------------------------------------- options

@@ -1,10 +1,14 @@
 /**
- * `rebond demo`: a realistic, deterministic Mailjet event export with known ground truth.
- * Three weeks of a French platform's mail (January 2021, as in seed 000): newsletters and
- * password resets to gmail.com, orange.fr, free.fr…, mailbox-full and unknown-user bounces,
- * Microsoft and Spamhaus blocks that are the sender's fault, a complaint spike on 16 January
- * followed by Mailjet throttling the platform from 17 to 22 January, and a handful of
- * scripted addresses whose status the ground-truth file states.
+ * `rebond demo`: a realistic, deterministic dataset with known ground truth. Three weeks of a
+ * French platform's mail (January 2021, as in seed 000) in a Mailjet event export — newsletters
+ * and password resets to gmail.com, orange.fr, free.fr…, with nights, weekends and the day's
+ * shape — plus the log of the platform's own Postfix server, which sends the producers'
+ * newsletters. Into it go the incidents SPEC §6 names, and the ground-truth file says what went
+ * in: a complaint spike, then Mailjet holding the platform to a cap (seed 000), greylisting at
+ * orange.fr and free.fr refusing our IP (seed 003), a campaign at 3 % hard bounces (seed 002),
+ * mail stuck in the Postfix queue, and one provider refusing us with "user unknown" for an hour
+ * (SPEC §11.2). `calm` writes three quiet weeks over Christmas with none of them. A handful of
+ * scripted addresses have the status the ground truth states.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,11 +16,15 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DEMO_DOMAINS, FIRST_NAMES, LAST_NAMES, SENDER_SIDE_REPLIES, type DemoDomain } from './texts';
 import { seededRandom } from './random';
+import { DAY, demandFactor, demoPlan, HOUR, type CampaignPlan, type DemoPlan } from './plan';
+import { postfixWriter, slowHours } from './postfix-log';
 
 export interface DemoOptions {
   out: string;
   events: number;
   seed: number;
+  /** no incident at all: nights, weekends and holidays only */
+  calm?: boolean;
 }
 
 export interface DemoResult {
@@ -26,10 +34,24 @@ export interface DemoResult {
   groundTruth: GroundTruth;
 }
 
+/** One incident the generator put in, as `rebond incidents` should report it. */
+export interface InjectedIncident {
+  kind: 'throttling' | 'complaint_spike' | 'deferral_surge' | 'bounce_rate' | 'delay' | 'provider_block';
+  start: string;
+  end: string;
+  scope?: { domain?: string; campaign?: string };
+  metrics: Record<string, number | string>;
+  /** provider_block: addresses refused during the block (all of them delivered before) */
+  addresses?: string[];
+  note: string;
+}
+
 export interface GroundTruth {
   at: string;
-  throttling: { start: string; end: string; capPerHour: number };
-  complaintSpikeDay: string;
+  calm: boolean;
+  throttling: { start: string; end: string; capPerHour: number } | null;
+  complaintSpikeDay: string | null;
+  incidents: InjectedIncident[];
   addresses: Array<{ address: string; status: string; until: string | null; why: string }>;
 }
 
@@ -41,22 +63,6 @@ const HEADER = [
 type Column = (typeof HEADER)[number];
 type Row = Partial<Record<Column, string | number | boolean>>;
 
-const START = Date.UTC(2021, 0, 11); // Monday 11 January 2021
-const END = Date.UTC(2021, 1, 1);
-const HOUR = 3600_000;
-const THROTTLE_START = Date.UTC(2021, 0, 17);
-const THROTTLE_END = Date.UTC(2021, 0, 23); // exclusive: 17 to 22 January included
-const SPIKE_DAY = Date.UTC(2021, 0, 16);
-
-const CAMPAIGNS = [
-  { id: 7001, name: 'ouverture-commande', day: 0, hour: 8 },
-  { id: 7002, name: 'rappel-distribution', day: 3, hour: 16 },
-  { id: 7003, name: 'ouverture-commande', day: 7, hour: 8 },
-  { id: 7004, name: 'rappel-distribution', day: 10, hour: 16 },
-  { id: 7005, name: 'ouverture-commande', day: 14, hour: 8 },
-  { id: 7006, name: 'rappel-distribution', day: 17, hour: 16 },
-];
-
 type Fate = 'good' | 'dead' | 'full' | 'complainer' | 'unsubscriber';
 
 interface Person {
@@ -64,28 +70,79 @@ interface Person {
   email: string;
   domain: DemoDomain;
   fate: Fate;
+  /** Mailjet blocks an address after its hard bounce */
+  bounced: boolean;
 }
+
+interface Request {
+  requested: number;
+  person: Person;
+  campaign: CampaignPlan | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
   await mkdir(options.out, { recursive: true });
+  const calm = options.calm === true;
+  const plan = demoPlan(options.seed, calm);
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const poisson = (lambda: number) => {
+    if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gauss()));
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    for (let p = random(); p > limit; p *= random()) k++;
+    return k;
+  };
   const weightTotal = DEMO_DOMAINS.reduce((s, d) => s + d.weight, 0);
   const pickDomain = () => {
     let r = random() * weightTotal;
     for (const d of DEMO_DOMAINS) if ((r -= d.weight) < 0) return d;
     return DEMO_DOMAINS[0];
   };
-
-  const populationSize = Math.max(50, Math.round(options.events / 5));
-  const people: Person[] = [];
-  for (let i = 0; i < populationSize; i++) {
+  const newPerson = (i: number, fate?: Fate, prefix = ''): Person => {
     const domain = pickDomain();
     const r = random();
-    const fate: Fate = r < 0.012 ? 'dead' : r < 0.027 ? 'full' : r < 0.029 ? 'complainer' : r < 0.035 ? 'unsubscriber' : 'good';
-    people.push({ contactId: 1000 + i, email: `${pick(FIRST_NAMES)}.${pick(LAST_NAMES)}${i}@${domain.domain}`, domain, fate });
-  }
+    const f: Fate = fate ?? (r < 0.003 ? 'dead' : r < 0.018 ? 'full' : r < 0.02 ? 'complainer' : r < 0.026 ? 'unsubscriber' : 'good');
+    return { contactId: 1000 + i, email: `${prefix}${pick(FIRST_NAMES)}.${pick(LAST_NAMES)}${i}@${domain.domain}`, domain, fate: f, bounced: false };
+  };
 
+  // Sizes: the mailing list gets every campaign (7 through Mailjet, 3 newsletters through
+  // Postfix, about 12 events per member); transactional mail (password resets, order
+  // confirmations) is the rest, to anyone.
+  const listSize = Math.max(30, Math.round(options.events / 20));
+  const people: Person[] = [];
+  for (let i = 0; i < listSize * 2; i++) people.push(newPerson(i));
+  const list = people.slice(0, listSize);
+  const scripted = calm ? { events: [] as Row[], truth: [] as GroundTruth['addresses'] } : scriptedStories();
+  const campaignMessages = plan.campaigns.length * listSize;
+  const transactional = Math.max(0, Math.round((options.events - scripted.events.length - campaignMessages * 1.3 - plan.newsletters.length * listSize * 1.1) / 1.3));
+  const hours = Math.round((plan.end - plan.start) / HOUR);
+  const transactionalPerHour = transactional / hours;
+
+  // ---------------------------------------------------------------- the requests, hour by hour
+  const byHour: Request[][] = Array.from({ length: hours }, () => []);
+  const at = (ms: number) => Math.floor((ms - plan.start) / HOUR);
+  for (let h = 0; h < hours; h++) {
+    const hourStart = plan.start + h * HOUR;
+    const n = poisson(transactionalPerHour * demandFactor(plan, hourStart));
+    for (let k = 0; k < n; k++) byHour[h].push({ requested: hourStart + Math.floor(random() * HOUR), person: pick(people), campaign: null });
+  }
+  let extra = 0;
+  for (const c of plan.campaigns) {
+    const recipients = [...list];
+    const dead = Math.round((listSize * c.deadShare) / (1 - c.deadShare));
+    for (let k = 0; k < dead; k++) recipients.push(newPerson(listSize * 2 + extra++, 'dead', 'ancien.'));
+    for (const person of recipients) {
+      const requested = c.start + Math.floor(random() * c.hours * HOUR);
+      byHour[at(requested)].push({ requested, person, campaign: c });
+    }
+  }
+  for (const bucket of byHour) bucket.sort((a, b) => a.requested - b.requested);
+
+  // ---------------------------------------------------------------- the Mailjet export
   const path = join(options.out, 'mailjet-events.csv');
   const file = createWriteStream(path);
   file.write(Papa.unparse([HEADER as unknown as string[]]) + '\n');
@@ -104,37 +161,61 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
     if (batch.length >= 5000) await flush();
   };
 
-  // Mailjet held the platform to a cap during the throttling window (seed 000: 900/hour for
-  // 16,000 mails a day); scaled here to the generated volume.
-  const hourlyAverage = options.events / ((END - START) / HOUR);
-  const capPerHour = Math.max(3, Math.round(hourlyAverage * 0.45));
-  const sentInHour = new Map<number, number>();
-  const deliveryTime = (requested: number): number => {
-    if (requested < THROTTLE_START || requested >= THROTTLE_END) return requested;
-    let hour = Math.floor(requested / HOUR);
-    while ((sentInHour.get(hour) ?? 0) >= capPerHour) hour++;
-    sentInHour.set(hour, (sentInHour.get(hour) ?? 0) + 1);
-    return hour === Math.floor(requested / HOUR) ? requested : hour * HOUR + Math.floor(random() * HOUR);
+  const deliveredByDay = new Map<number, number>();
+  const countDelivery = (ms: number) => {
+    const day = Math.floor(ms / DAY) * DAY;
+    deliveredByDay.set(day, (deliveredByDay.get(day) ?? 0) + 1);
   };
+  const spike = plan.complaintSpike;
+  const spikeDeliveries: Array<{ common: Row; t: number }> = [];
+  const block = plan.providerBlock;
+  const blockVictims: string[] = [];
+  const blockTimes: number[] = [];
+  const campaignStats = new Map<string, { sent: number; hard: number; first: number; last: number }>();
 
   const base = 288230376151711744n; // Mailjet MessageIDs are beyond 2^53
-  const sendOne = async (person: Person, requested: number, campaign: { id: number; name: string } | null) => {
+  const commonOf = (person: Person, campaign: CampaignPlan | null): Row => {
     messageNumber++;
     const id = (base + messageNumber * 7919n).toString();
-    const common: Row = {
+    return {
       MessageID: id,
-      Message_GUID: `${(Number(messageNumber) * 2654435761 % 4294967296).toString(16).padStart(8, '0')}-demo-${messageNumber}`,
+      Message_GUID: `${((Number(messageNumber) * 2654435761) % 4294967296).toString(16).padStart(8, '0')}-demo-${messageNumber}`,
       email: person.email,
       mj_campaign_id: campaign?.id ?? 0,
       mj_contact_id: person.contactId,
-      customcampaign: campaign?.name ?? 'mot-de-passe-oublie',
+      // transactional mail (password resets) belongs to no campaign
+      customcampaign: campaign?.name ?? '',
       CustomID: '',
       Payload: '',
     };
-    const t = Math.floor(deliveryTime(requested) / 1000);
+  };
+  /** What Mailjet does not even try: addresses it holds after a hard bounce, its network-wide list. */
+  const preblocked = (person: Person) => (person.fate === 'dead' && person.bounced) || random() < 0.008;
+
+  const sendOne = async (request: Request, ms: number) => {
+    const { person, campaign } = request;
+    const common = commonOf(person, campaign);
+    const t = Math.floor(ms / 1000);
     const reply = (text: string) => text.replace('{email}', person.email);
+    const stats = campaign ? campaignStats.get(campaign.name) ?? { sent: 0, hard: 0, first: ms, last: ms } : null;
+    if (stats) {
+      stats.sent++;
+      stats.first = Math.min(stats.first, ms);
+      stats.last = Math.max(stats.last, ms);
+      campaignStats.set(campaign!.name, stats);
+    }
     const r = random();
+    if (block && person.domain.domain === block.domain && ms >= block.start && ms < block.end) {
+      // one provider refusing us for an hour, in the words of a dead address (SPEC §11.2)
+      blockVictims.push(person.email);
+      blockTimes.push(ms);
+      if (stats) stats.hard++;
+      await emit({ ...common, event: 'bounce', time: t, blocked: false, hard_bounce: true, error_related_to: 'recipient', error: 'user unknown', comment: reply(person.domain.userUnknown) });
+      return;
+    }
     if (person.fate === 'dead') {
+      person.bounced = true;
+      if (stats) stats.hard++;
       await emit({ ...common, event: 'bounce', time: t, blocked: false, hard_bounce: true, error_related_to: 'recipient', error: 'user unknown', comment: reply(person.domain.userUnknown) });
       return;
     }
@@ -142,19 +223,18 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
       await emit({ ...common, event: 'bounce', time: t, blocked: false, hard_bounce: false, error_related_to: 'recipient', error: 'quota exceeded', comment: reply(person.domain.mailboxFull) });
       return;
     }
-    if (r < 0.008) {
-      await emit({ ...common, event: 'blocked', time: t, error_related_to: 'mailjet', error: 'preblocked' });
-      return;
-    }
-    if (r < 0.014 && person.domain.domain === 'hotmail.fr') {
+    if (r < 0.006 && person.domain.domain === 'hotmail.fr') {
+      if (stats) stats.hard++;
       await emit({ ...common, event: 'bounce', time: t, blocked: false, hard_bounce: true, error_related_to: 'spam', error: 'sender blocked', comment: SENDER_SIDE_REPLIES.microsoftBlockList });
       return;
     }
-    if (r < 0.018) {
+    if (r < 0.004) {
       await emit({ ...common, event: 'bounce', time: t, blocked: false, hard_bounce: false, error_related_to: 'spam', error: 'sender blocked', comment: SENDER_SIDE_REPLIES.spamhaus });
       return;
     }
-    await emit({ ...common, event: 'sent', time: t, mj_message_id: id, smtp_reply: person.domain.delivered });
+    await emit({ ...common, event: 'sent', time: t, mj_message_id: common.MessageID, smtp_reply: person.domain.delivered });
+    countDelivery(ms);
+    if (spike && ms >= spike.day && ms < spike.day + DAY - 2 * HOUR) spikeDeliveries.push({ common, t });
     if (random() < 0.42) {
       const opened = t + 60 + Math.floor(random() * 7200);
       await emit({ ...common, event: 'open', time: opened, ip: '92.184.105.12', geo: 'FR', agent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)' });
@@ -162,44 +242,170 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
         await emit({ ...common, event: 'click', time: opened + 30, url: 'https://app.cagette.net/distribution', ip: '92.184.105.12', geo: 'FR', agent: 'Mozilla/5.0' });
       }
     }
-    const spike = requested >= SPIKE_DAY && requested < SPIKE_DAY + 24 * HOUR;
-    if (person.fate === 'complainer' && random() < (spike ? 0.9 : 0.15)) {
+    if (person.fate === 'complainer' && random() < 0.1) {
       await emit({ ...common, event: 'spam', time: t + 600 + Math.floor(random() * 3600), source: 'JMRPP' });
     } else if (person.fate === 'unsubscriber' && random() < 0.3) {
       await emit({ ...common, event: 'unsub', time: t + 900, mj_list_id: 12, ip: '92.184.105.12', geo: 'FR', agent: 'Mozilla/5.0' });
     }
   };
 
-  const scripted = scriptedStories();
-  const budget = options.events - scripted.events.length;
-  // Roughly 1.25 events per message (opens and clicks come on top of the outcome).
-  const messages = Math.max(0, Math.round(budget / 1.27));
-  const campaignShare = 0.75;
-  for (let m = 0; m < messages && written < budget; m++) {
-    const person = people[Math.floor(random() * people.length)];
-    if (random() < campaignShare) {
-      const c = CAMPAIGNS[Math.floor(random() * CAMPAIGNS.length)];
-      const requested = START + c.day * 24 * HOUR + c.hour * HOUR + Math.floor(random() * 2 * HOUR);
-      await sendOne(person, requested, c);
-    } else {
-      const requested = START + Math.floor(random() * (END - START));
-      await sendOne(person, requested, null);
+  // Mailjet sends as it is asked, except inside the throttling window, where it sends at most
+  // `cap` an hour and the rest waits (seed 000: password resets hours late); once the limit is
+  // lifted the backlog leaves at once.
+  const throttle = plan.throttling;
+  const cap = throttle ? Math.max(6, Math.round(transactionalPerHour * throttle.capShareOfAverage)) : 0;
+  const heldHours: number[] = [];
+  const queue: Request[] = [];
+  let head = 0;
+  for (let h = 0; h < hours; h++) {
+    const hourStart = plan.start + h * HOUR;
+    for (const request of byHour[h]) {
+      if (preblocked(request.person)) {
+        await emit({ ...commonOf(request.person, request.campaign), event: 'blocked', time: Math.floor(request.requested / 1000), error_related_to: 'mailjet', error: 'preblocked' });
+      } else queue.push(request);
+    }
+    const throttled = throttle !== null && hourStart >= throttle.start && hourStart < throttle.end;
+    const waiting = queue.length - head;
+    const n = throttled ? Math.min(cap, waiting) : waiting;
+    if (throttled && waiting >= cap) heldHours.push(hourStart);
+    for (let i = 0; i < n; i++) {
+      const request = queue[head++];
+      const slot = throttled ? hourStart + Math.floor(((i + random()) / n) * HOUR) : request.requested >= hourStart ? request.requested : hourStart + Math.floor(random() * HOUR);
+      await sendOne(request, Math.max(request.requested, slot));
+    }
+    if (head > 100_000) queue.splice(0, head), (head = 0);
+  }
+
+  // the complaint spike that preceded the throttling: complaints the same day
+  let spikeComplaints = 0;
+  if (spike) {
+    const delivered = spikeDeliveries.length;
+    const wanted = Math.min(delivered, Math.max(12, Math.round(delivered * spike.rate)));
+    for (let k = 0; k < wanted; k++) {
+      const j = k + Math.floor(random() * (delivered - k));
+      [spikeDeliveries[k], spikeDeliveries[j]] = [spikeDeliveries[j], spikeDeliveries[k]];
+      const { common, t } = spikeDeliveries[k];
+      await emit({ ...common, event: 'spam', time: t + 600 + Math.floor(random() * 3000), source: 'JMRPP' });
+      spikeComplaints++;
     }
   }
   for (const row of scripted.events) await emit(row);
   await flush();
   await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
 
+  // ---------------------------------------------------------------- the Postfix log
+  const postfix = postfixWriter(seededRandom((options.seed * 7 + 3) >>> 0));
+  let queueNumber = 0x10000;
+  const greylist = plan.greylisting;
+  const ipBlock = plan.ipBlock;
+  const stall = plan.queueStall;
+  for (const newsletter of plan.newsletters) {
+    for (const person of list) {
+      if (person.fate === 'dead') continue; // the platform's own list was cleaned
+      const queueId = (queueNumber++).toString(16).toUpperCase().padStart(10, '0');
+      const queued = newsletter.start + Math.floor(random() * newsletter.hours * HOUR);
+      const domain = person.domain.domain;
+      postfix.queue(queueId, queued);
+      // a stuck content filter: nothing leaves until it is restarted
+      let attempt = stall && queued >= stall.start && queued < stall.end ? stall.end + Math.floor(random() * 600_000) : queued + 400 + Math.floor(random() * 2500);
+      if (ipBlock && domain === ipBlock.domain && attempt >= ipBlock.start && attempt < ipBlock.end) {
+        while (attempt < ipBlock.end) {
+          postfix.deferred(queueId, person.email, domain, attempt, queued, 'ipBlock');
+          attempt += 1_500_000 + Math.floor(random() * 600_000); // Postfix retries every ~30 min
+        }
+      } else if (greylist && domain === greylist.domain && attempt >= greylist.start && attempt < greylist.end && random() < greylist.share) {
+        postfix.deferred(queueId, person.email, domain, attempt, queued, 'greylisted');
+        attempt += 300_000 + Math.floor(random() * 300_000); // the retry passes
+      } else if (random() < 0.01) {
+        postfix.deferred(queueId, person.email, domain, attempt, queued, 'busy');
+        attempt += 300_000 + Math.floor(random() * 300_000);
+      }
+      postfix.delivered(queueId, person.email, domain, attempt, queued);
+      countDelivery(attempt);
+    }
+  }
+  const postfixPath = join(options.out, 'postfix-mail.log');
+  await postfix.write(postfixPath);
+
+  // ---------------------------------------------------------------- what went in
+  const incidents: InjectedIncident[] = [];
+  let throttling: GroundTruth['throttling'] = null;
+  if (throttle && heldHours.length > 0) {
+    throttling = { start: iso(heldHours[0]), end: iso(heldHours[heldHours.length - 1] + HOUR), capPerHour: cap };
+    incidents.push({
+      kind: 'throttling',
+      ...throttling,
+      metrics: { capPerHour: cap },
+      note: `Mailjet held the platform to ${cap} messages an hour (from the first hour it had more to send than that to the last)`,
+    });
+  }
+  if (spike) {
+    const delivered = deliveredByDay.get(spike.day) ?? 0;
+    const rate = delivered > 0 ? spikeComplaints / delivered : 0;
+    incidents.push({
+      kind: 'complaint_spike',
+      start: iso(spike.day),
+      end: iso(spike.day + DAY),
+      metrics: { level: rate >= 0.003 ? 'limit' : 'warning' },
+      note: `${spikeComplaints} complaints injected on the day before the throttling`,
+    });
+  }
+  for (const c of plan.campaigns.filter((x) => x.deadShare > 0)) {
+    const stats = campaignStats.get(c.name)!;
+    incidents.push({
+      kind: 'bounce_rate',
+      start: iso(stats.first),
+      end: iso(stats.last),
+      scope: { campaign: c.name },
+      metrics: { hardBounceRate: Number((stats.hard / stats.sent).toFixed(4)) },
+      note: 'a campaign sent to an old list with never-delivered addresses',
+    });
+  }
+  if (block && blockTimes.length > 0) {
+    incidents.push({
+      kind: 'provider_block',
+      start: iso(Math.min(...blockTimes)),
+      end: iso(Math.max(...blockTimes)),
+      scope: { domain: block.domain },
+      metrics: { hardBounces: blockTimes.length },
+      addresses: [...new Set(blockVictims)].slice(0, 20),
+      note: `${block.domain} answered "user unknown" to every address for a while`,
+    });
+  }
+  for (const [surge, reply, category] of [
+    [greylist, 'greylisted', 'greylisted'],
+    [ipBlock, 'ipBlock', 'rate_limited'],
+  ] as const) {
+    if (!surge) continue;
+    const times = postfix.deferrals.filter((d) => d.domain === surge.domain && d.reply === reply).map((d) => d.at);
+    if (times.length === 0) continue;
+    incidents.push({
+      kind: 'deferral_surge',
+      start: iso(Math.min(...times)),
+      end: iso(Math.max(...times)),
+      scope: { domain: surge.domain },
+      metrics: { dominantCategory: category },
+      note: reply === 'greylisted' ? 'orange.fr greylisting a newsletter' : 'free.fr refusing our IP: "too many errors from your ip" (seed 003)',
+    });
+  }
+  if (!calm) {
+    for (const span of slowHours(postfix.deliveries, 900, 20)) {
+      incidents.push({ kind: 'delay', start: iso(span.start), end: iso(span.end), metrics: {}, note: 'hours whose queued mail waited over 15 minutes (95th percentile): the stuck queue, the free.fr refusal' });
+    }
+  }
+
   const groundTruth: GroundTruth = {
-    at: new Date(END).toISOString(),
-    throttling: { start: new Date(THROTTLE_START).toISOString(), end: new Date(THROTTLE_END).toISOString(), capPerHour },
-    complaintSpikeDay: new Date(SPIKE_DAY).toISOString().slice(0, 10),
+    at: iso(plan.end),
+    calm,
+    throttling,
+    complaintSpikeDay: spike ? iso(spike.day).slice(0, 10) : null,
+    incidents,
     addresses: scripted.truth,
   };
   // A dot-file: `rebond import --db w.duckdb demo/*` must import the data, not the answers.
   const truthPath = join(options.out, '.ground-truth.json');
   await writeFile(truthPath, JSON.stringify(groundTruth, null, 2) + '\n');
-  return { files: [path, truthPath], events: written, groundTruth };
+  return { files: [path, postfixPath, truthPath], events: written + postfix.events(), groundTruth };
 }
 
 /** Addresses whose whole story is written by hand, so that their status is known. */

@@ -6,10 +6,14 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { FileImportResult, FormatChoice, ImportProgress } from '../contract';
+import { tmpdir } from 'node:os';
 import type { Database } from '../store/database';
+import { plainImportError, workspaceFolder } from '../store/plain-errors';
 import { nextImportId, recordImport } from '../store/imports';
 import { Stage, type ClassifyFn } from '../store/staging';
-import type { FormatImporter, ImportOptions } from './importer';
+import type { FormatImporter, ImportOptions, LineTally } from './importer';
+import { accountLines } from './line-accounting';
+import { headerLineOf } from './header';
 import { FORMATS } from './registry';
 import { readSample, UnreadableFileError, type FileSample } from './sample';
 
@@ -27,7 +31,10 @@ const PROGRESS_INTERVAL_MS = 200;
 export async function importFile(db: Database, request: ImportFileRequest): Promise<FileImportResult> {
   const started = performance.now();
   const { path } = request;
+  // the file as the user knows it: the browser host imports temporary copies of dropped files
+  const shown = request.displayName ?? path;
   const failed = (error: string, format: FileImportResult['format'] = null): FileImportResult => {
+    error = error.split(path).join(shown);
     request.onProgress?.({ path, phase: 'failed', bytesRead: 0, totalBytes: 0, rows: 0, fraction: 1 });
     return {
       path,
@@ -104,6 +111,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   const poll = setInterval(() => report(true), PROGRESS_INTERVAL_MS);
 
   let skipped = 0;
+  const tally: LineTally = {};
   try {
     await stage.begin();
     const stagingStart = performance.now();
@@ -120,7 +128,9 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
         bytesRead = bytes;
         report();
       },
+      tally: (lines) => Object.assign(tally, lines),
     });
+    if (tally.total === undefined && stage.csvLines !== null) tally.total = stage.csvLines;
     if (process.env.REBOND_PROFILE) process.stderr.write(`[import] stage: ${((performance.now() - stagingStart) / 1000).toFixed(3)} s\n`);
     bytesRead = sample.size;
     enter('classifying');
@@ -133,10 +143,10 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
         // Nothing in the file could be read as an event: refuse it rather than record an empty import.
         const example = totals.errors[0] ? ` (line ${totals.errors[0].line}: ${totals.errors[0].message})` : '';
         throw new UnreadableFileError(
-          `${path}: no event could be read as ${importer.label}; ${totals.rejected} line(s) rejected${example}.`,
+          `${path}: no event could be read as ${importer.label}; ${totals.rejected + (tally.notUnderstoodBeyondRecords ?? 0)} line(s) rejected${example}.`,
         );
       }
-      const outcome = { ...totals, skipped };
+      const outcome = { ...totals, rejected: totals.rejected + (tally.notUnderstoodBeyondRecords ?? 0), skipped };
       await recordImport(db, {
         id,
         path,
@@ -164,10 +174,21 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       firstEventTime: result.firstEventTime,
       lastEventTime: result.lastEventTime,
       seconds: (performance.now() - started) / 1000,
+      ...accountLines(tally, {
+        events: result.stored + result.duplicates + result.listEntries,
+        skipped: result.skipped,
+        rejected: result.rejected,
+        headerLine: stage.csvLines !== null ? headerLineOf(sample.lines) : 0,
+      }),
     };
   } catch (error) {
     const message =
-      error instanceof UnreadableFileError ? error.message : `${path} could not be imported: ${(error as Error).message}`;
+      error instanceof UnreadableFileError
+        ? error.message
+        : `${shown} could not be imported: ${plainImportError(error, {
+            folders: [workspaceFolder(db.path), db.spillFolder, tmpdir()],
+            neededBytes: sample.size,
+          })}`;
     return failed(message, importer.id);
   } finally {
     clearInterval(poll);
@@ -190,6 +211,11 @@ function chooseFormat(sample: FileSample, choice: FormatChoice): FormatImporter 
     }
   }
   if (best) return best;
+  // a file that is nearly one format's: say what it lacks rather than "not recognised"
+  for (const format of FORMATS) {
+    const lack = format.explainMiss?.(sample);
+    if (lack) return `${sample.path}: ${lack}`;
+  }
   return (
     `${sample.path}: not a recognised format. Tried: ${FORMATS.map((f) => f.label).join(', ')}. ` +
     `The first line reads: "${(sample.lines[0] ?? '').slice(0, 120)}".`

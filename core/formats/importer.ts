@@ -3,7 +3,7 @@
  * staged rows. Formats never write SQL; they hand the store either a column mapping for
  * DuckDB's own CSV reader (the fast path) or a stream of StageRow values.
  */
-import type { FormatId, LineError } from '../contract';
+import type { FormatId, LineError, OtherProgram } from '../contract';
 import type { EventType, StageRow } from '../model/event';
 import type { FileSample } from './sample';
 
@@ -89,6 +89,24 @@ export interface StageContext {
   skip(count?: number): void;
   /** bytes of the file consumed so far */
   progress(bytesRead: number): void;
+  /** what the file's lines were (SPEC §11.8); the lines not counted here carried the events */
+  tally(lines: LineTally): void;
+}
+
+/**
+ * A format's account of the file's lines. The lines carrying events are what is left once the
+ * rest is counted, so the parts always add up to the file.
+ */
+export interface LineTally {
+  /** the file's lines; a CSV read by DuckDB leaves it out (the store counts them while DuckDB reads) */
+  total?: number;
+  context?: number;
+  otherPrograms?: number;
+  blank?: number;
+  /** lines not understood beyond the one rejected per record (a JSON event written over several lines) */
+  notUnderstoodBeyondRecords?: number;
+  programs?: OtherProgram[];
+  timeField?: string;
 }
 
 export interface FormatImporter {
@@ -97,5 +115,7 @@ export interface FormatImporter {
   label: string;
   /** how sure this format is that it wrote the sample: 0 not mine … 1 certainly mine */
   detect(sample: FileSample): number;
+  /** when no format recognises the file: what this format would need that the file lacks, if it is nearly this format's */
+  explainMiss?(sample: FileSample): string | null;
   stage(context: StageContext): Promise<void>;
 }

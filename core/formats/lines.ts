@@ -107,12 +107,13 @@ export async function* readLineBatches(path: string, options: LineStreamOptions)
   const decode = (buffer: Buffer): string => (cp1252 ? iconv.decode(buffer, 'win1252') : buffer.toString('utf8'));
   let first = true;
   const split = (text: string): string[] => {
-    const lines = text.split('\n');
-    if (text.indexOf('\r') >= 0) {
-      for (let i = 0; i < lines.length; i++) {
-        const l = lines[i];
-        if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
-      }
+    let lines: string[];
+    if (text.indexOf('\r') < 0) lines = text.split('\n');
+    else {
+      // LF, CRLF and a lone CR all end a line (files pasted together from several systems mix
+      // them); a CR that ends the text lost its LF where the chunk was cut
+      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+      lines = text.split(/\r\n|\r|\n/);
     }
     if (first) {
       if (lines[0].charCodeAt(0) === 0xfeff) lines[0] = lines[0].slice(1);

@@ -2,11 +2,16 @@
  * Who may talk to the browser host: only a page opened with this run's token, addressed as
  * 127.0.0.1 or localhost on our port. The Host check defeats DNS rebinding (a web page that
  * renames itself 127.0.0.1); the token defeats other local pages and processes guessing the port.
+ *
+ * The token travels in a request header, never in a cookie: browsers do not separate cookies by
+ * port, so a cookie set here would be sent to every other server on 127.0.0.1 the browser visits.
+ * The page reads it from the address's #fragment (which never reaches any server) and keeps it
+ * in its own origin's sessionStorage, which another port cannot read.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'rebond_token';
+/** the request header every API call and upload carries (lower case: Node's header names) */
 export const TOKEN_HEADER = 'x-rebond-token';
 
 export function newToken(): string {
@@ -31,23 +36,15 @@ export function allowedOrigin(originHeader: string | undefined, port: number): b
   return originHeader === `http://127.0.0.1:${port}` || originHeader === `http://localhost:${port}`;
 }
 
-export function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
+/** The token a request carries in its header; a cookie, even one named like the old one, is ignored. */
 export function requestToken(req: IncomingMessage): string | undefined {
   const header = req.headers[TOKEN_HEADER];
-  if (typeof header === 'string') return header;
-  return cookieValue(req.headers.cookie, TOKEN_COOKIE);
+  return typeof header === 'string' ? header : undefined;
 }
 
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/** The address `rebond serve` prints: the token after `#`, so no server, log or Referer sees it. */
+export function pageUrl(port: number, token: string): string {
+  return `http://127.0.0.1:${port}/#token=${token}`;
 }
 
 /** The page's own security headers: the same strict CSP as in Electron. */

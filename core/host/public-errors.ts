@@ -31,6 +31,11 @@ export interface PublicError {
 const DUCKDB_ERROR =
   /\b(?:Binder|Catalog|Conversion|Parser|Planner|Optimizer|Executor|Scheduler|Expression|Constraint|Dependency|Transaction|TransactionContext|Serialization|Sequence|Index|Stat|Connection|Syntax|Settings|Permission|IO|HTTP|Interrupt|INTERRUPT|INTERNAL|FATAL|Invalid|Invalid Input|Invalid type|Invalid Configuration|Out of Range|Out of Memory|Unknown Type|Decimal|Mismatch Type|Divide by Zero|Object Size|Not implemented|NullPointer|Parameter Not Resolved|Parameter Not Allowed|Missing Extension|Extension Autoloading) Error: /;
 
+/** True when the text is DuckDB's own wording (SQL, plans, internal names), not Rebond's. */
+export function isDatabaseText(message: string): boolean {
+  return DUCKDB_ERROR.test(message);
+}
+
 /** JavaScript's own error classes mean a bug in Rebond, never a message meant for the user. */
 const BUG_CLASSES = new Set(['TypeError', 'ReferenceError', 'SyntaxError', 'RangeError', 'EvalError', 'URIError']);
 
@@ -38,6 +43,14 @@ export const WORKSPACE_FAILED =
   'The workspace could not answer this request (a database error). The details are in the terminal where `rebond serve` runs.';
 export const UNEXPECTED_FAILURE =
   'Rebond ran into an unexpected problem with this request. The details are in the terminal where `rebond serve` runs.';
+export const SYSTEM_FAILURE =
+  'Rebond could not read or write a file on this computer for this request. The details are in the terminal where `rebond serve` runs.';
+
+/** Node's own file and network errors (ENOENT, ENOSPC…): their text names paths on this machine. */
+function isSystemError(error: unknown): boolean {
+  const e = error as { code?: unknown; syscall?: unknown };
+  return typeof e.code === 'string' && typeof e.syscall === 'string';
+}
 
 export async function publicError(error: unknown, log: (line: string) => void): Promise<PublicError> {
   if (error instanceof HttpError) return { status: error.status, body: { message: error.message } };
@@ -45,6 +58,10 @@ export async function publicError(error: unknown, log: (line: string) => void): 
   if (DUCKDB_ERROR.test(message)) {
     log(`rebond serve: database error: ${message}`);
     return { status: 500, body: { message: WORKSPACE_FAILED } };
+  }
+  if (isSystemError(error)) {
+    log(`rebond serve: system error: ${message}`);
+    return { status: 500, body: { message: SYSTEM_FAILURE } };
   }
   if (!(error instanceof Error) || BUG_CLASSES.has(error.name)) {
     log(`rebond serve: unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}`);

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import type { EngineMethod, EngineRequest, FormatChoice } from '../contract';
+import { INCIDENT_KINDS, type EngineMethod, type EngineRequest, type FormatChoice } from '../contract';
 import { ADDRESS_STATUSES } from '../model/status';
 import { HttpError } from './public-errors';
 
@@ -42,6 +42,19 @@ export const ALL_FORMATS_LISTED: UnlistedFormat extends never ? true : UnlistedF
 
 const lang = z.enum(['fr', 'en']);
 const limit = z.number().int().positive();
+
+/** An IANA zone the runtime knows (the engine would refuse it later, as a server failure). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const timeZone = z.string().refine(isTimeZone, 'is not a time zone Rebond knows (for example Europe/Paris)');
+// the engine's own rule (core/policy/time.ts requireInstant): what Date.parse reads is an instant
+const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date-time such as 2021-02-12T00:00:00Z');
 // unknown fields are dropped (z.object strips them): a newer page may send one this host ignores
 const nothing = z.object({});
 
@@ -52,12 +65,16 @@ const nothing = z.object({});
 const SHAPES = {
   listImports: nothing,
   removeImport: z.object({ id: z.number().int() }),
-  address: z.object({ address: z.string(), at: z.string().optional(), lang: lang.optional() }),
+  address: z.object({ address: z.string(), at: instant.optional(), lang: lang.optional() }),
   searchAddresses: z.object({ query: z.string(), limit: limit.optional() }),
-  addresses: z.object({ status: z.enum(ADDRESS_STATUSES), at: z.string().optional(), limit: limit.optional() }),
+  addresses: z.object({ status: z.enum(ADDRESS_STATUSES), at: instant.optional(), limit: limit.optional() }),
   release: z.object({ address: z.string(), reason: z.string(), by: z.string().optional(), dryRun: z.boolean().optional() }),
   releaseRisk: z.object({ addresses: z.array(z.string()), campaignSize: limit.optional() }),
-  overview: z.object({ from: z.string().optional(), to: z.string().optional(), bucket: z.enum(['hour', 'day']).optional() }),
+  overview: z.object({ from: instant.optional(), to: instant.optional(), bucket: z.enum(['hour', 'day']).optional() }),
+  incidents: z.object({ from: instant.optional(), to: instant.optional(), kind: z.enum(INCIDENT_KINDS).optional(), lang: lang.optional() }),
+  incidentTouched: z.object({ id: z.string().max(500), limit: limit.optional() }),
+  addressIncidents: z.object({ address: z.string(), lang: lang.optional() }),
+  domainFailures: z.object({ from: instant.optional(), to: instant.optional(), domain: z.string().max(300).optional() }),
   classify: z.object({
     text: z.string().optional(),
     code: z.number().int().optional(),
@@ -67,10 +84,17 @@ const SHAPES = {
   }),
   unknowns: z.object({ limit: limit.optional() }),
   reclassify: nothing,
+  report: z.object({
+    addresses: z.array(z.string()).min(1).max(500),
+    format: z.enum(['md', 'html', 'pdf', 'csv']),
+    lang: lang.optional(),
+    at: instant.optional(),
+    timeZone: timeZone.optional(),
+  }),
   getSettings: nothing,
   setSettings: z.object({
     lang: lang.optional(),
-    timeZone: z.string().optional(),
+    timeZone: timeZone.optional(),
     policyPreset: z.enum(['default', 'strict']).optional(),
     policyFile: z.string().nullable().optional(),
   }),
@@ -93,7 +117,7 @@ export function isBrowserMethod(name: string): name is BrowserMethod {
 const IMPORT_UPLOADS = z.object({
   uploads: z.array(z.string()),
   format: z.enum(FORMAT_CHOICES).optional(),
-  timeZone: z.string().optional(),
+  timeZone: timeZone.optional(),
   year: z.number().int().optional(),
 });
 export type ImportUploadsRequest = z.output<typeof IMPORT_UPLOADS>;
@@ -120,6 +144,8 @@ function problem(issue: z.core.$ZodIssue): string {
     case 'too_small':
     case 'too_big':
       return `${where} is out of range`;
+    case 'custom':
+      return `${where} ${issue.message}`;
     default:
       return `${where} is not valid`;
   }

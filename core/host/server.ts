@@ -2,30 +2,27 @@
  * The browser host (`rebond serve`, end-to-end tests): the built renderer and the Engine's
  * methods over HTTP on 127.0.0.1 only, guarded by a per-run token and a Host check.
  *
- *   GET  /?token=T            sets the token cookie, then redirects to /
- *   GET  /…                   the renderer's files (dist/renderer)
+ *   GET  /…                   the renderer's files (dist/renderer): no data, no token needed
  *   POST /api/<method>        one Engine method, JSON in and out, its request checked (requests.ts);
  *                             not importFiles: a page never names files on this machine
- *   GET  /host/events         server-sent events: importProgress
+ *   GET  /host/events         import progress, one JSON object a line (fetch can send the token
+ *                             header; EventSource cannot)
  *   POST /host/upload         one dropped file, streamed to a temporary file (uploads.ts)
  *   POST /host/import         import uploaded files under their original names, then delete them
+ *   POST /host/discard        the page gave up on uploads it sent (a later file was refused)
  *
- * Every request passes the Host check, then the token and Origin checks, before any route.
+ * Every request passes the Host check; every /api/ and /host/ request then needs this run's token
+ * in the X-Rebond-Token header and, when it has an Origin, our own. The page found the token in
+ * the printed address's #fragment (guard.ts): no cookie is ever set, so no other port sees it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EngineApi, ImportProgress, ImportRequest, Settings } from '../contract';
-import {
-  allowedHost,
-  allowedOrigin,
-  newToken,
-  requestToken,
-  sameToken,
-  SECURITY_HEADERS,
-  tokenCookie,
-} from './guard';
+import { allowedHost, allowedOrigin, newToken, pageUrl, requestToken, sameToken, SECURITY_HEADERS } from './guard';
+import { createLimitedServer, DEFAULT_CONNECTION_LIMITS, idleUntilAnswered, type ConnectionLimits } from './connection-limits';
 import { policyFileProblem } from './policy-file';
 import { HttpError, publicError } from './public-errors';
+import { publicImportSummary, withDisplayNames } from './public-summary';
 import { engineRequest, importUploadsRequest, isBrowserMethod, readJsonObject } from './requests';
 import { serveStatic } from './static-files';
 import { UploadArea, uploadName } from './uploads';
@@ -47,6 +44,10 @@ export interface HostOptions {
   maxUploadBytes?: number;
   /** how long an upload waits for its import before it is deleted, in ms (default 30 minutes) */
   uploadStaleMs?: number;
+  /** uploads waiting for their import at once (default 500) */
+  maxPendingUploads?: number;
+  /** timeouts and the connection cap (connection-limits.ts); tests shorten them */
+  limits?: Partial<ConnectionLimits>;
   /** where failures the browser is only told about in plain words are written (default: stderr) */
   log?: (line: string) => void;
 }
@@ -77,28 +78,32 @@ async function refuseUnloadablePolicyFile(changes: Partial<Settings>): Promise<v
   if (problem) throw new HttpError(400, problem);
 }
 
+/** An unknown import is the page's mistake (404), not a failure of the workspace. */
+async function refuseUnknownImport(engine: HostEngine, id: number): Promise<void> {
+  const imports = await engine.listImports({});
+  if (!imports.some((record) => record.id === id)) throw new HttpError(404, `There is no import number ${id}.`);
+}
+
 function writeStderr(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-const UNAUTHORISED_PAGE = `<!doctype html><meta charset="utf-8"><title>Rebond</title>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;line-height:1.5">
-<h1>Open Rebond with its address</h1>
-<p>This page needs the one-time key that <code>rebond serve</code> printed when it started
-(the address ends with <code>?token=…</code>). Copy that whole address into your browser.</p>
-<p>Cette page a besoin de la clé affichée par <code>rebond serve</code> au démarrage
-(l’adresse se termine par <code>?token=…</code>). Copiez l’adresse complète dans votre navigateur.</p>`;
+const NOT_CONNECTED = 'This page is no longer connected to Rebond. Open the address printed by `rebond serve` again.';
+
+/** a comment line on the progress stream, so that a dead tab is noticed and the socket stays busy */
+const EVENTS_HEARTBEAT_MS = 15_000;
 
 export async function createHost(options: HostOptions): Promise<Host> {
   const { engine, rendererDir } = options;
   const token = options.token ?? newToken();
   const log = options.log ?? writeStderr;
-  const uploads = new UploadArea({ maxBytes: options.maxUploadBytes, staleMs: options.uploadStaleMs });
+  const uploads = new UploadArea({ maxBytes: options.maxUploadBytes, staleMs: options.uploadStaleMs, maxPending: options.maxPendingUploads });
+  const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
   const streams = new Set<ServerResponse>();
   let port = 0;
 
   const unsubscribe = engine.on('importProgress', (progress) => {
-    const frame = `event: importProgress\ndata: ${JSON.stringify(progress)}\n\n`;
+    const frame = `${JSON.stringify(progress)}\n`;
     for (const res of streams) res.write(frame);
   });
 
@@ -111,27 +116,20 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const method = req.method ?? 'GET';
 
-    // opening the printed address: trade the token in the URL for a cookie, and drop it from the bar
-    if (method === 'GET' && url.searchParams.has('token')) {
-      if (!sameToken(url.searchParams.get('token'), token)) {
-        res.writeHead(401, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
-        res.end(UNAUTHORISED_PAGE);
+    // the app's own files hold no data: the page must load before it can send the token
+    if ((method === 'GET' || method === 'HEAD') && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/host/')) {
+      if (await serveStatic(rendererDir, url.pathname, method, res, SECURITY_HEADERS)) return;
+      if (url.pathname === '/') {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The Rebond interface is not built yet: run `npm run build`, then start `rebond serve` again.\n');
         return;
       }
-      res.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': tokenCookie(token), location: url.pathname });
-      res.end();
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found\n');
       return;
     }
 
-    if (!sameToken(requestToken(req), token) || !allowedOrigin(req.headers.origin, port)) {
-      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/host/')) {
-        send(res, 401, { message: 'This page is no longer connected to Rebond. Open the address printed by `rebond serve` again.' });
-      } else {
-        res.writeHead(401, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
-        res.end(UNAUTHORISED_PAGE);
-      }
-      return;
-    }
+    if (!sameToken(requestToken(req), token) || !allowedOrigin(req.headers.origin, port)) throw new HttpError(401, NOT_CONNECTED);
 
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
@@ -139,6 +137,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (!isBrowserMethod(name)) throw new HttpError(404, `Rebond has no method “${name}”.`);
       if (method !== 'POST') throw new HttpError(405, `“${name}” is called with POST.`);
       const request = engineRequest(name, await readJsonObject(req));
+      idleUntilAnswered(req);
+      if (name === 'removeImport') await refuseUnknownImport(engine, (request as { id: number }).id);
       if (name === 'setSettings') await refuseUnloadablePolicyFile(request as Partial<Settings>);
       const call = engine[name] as (req: unknown) => Promise<unknown>;
       send(res, 200, await call.call(engine, request));
@@ -146,27 +146,36 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
 
     if (url.pathname === '/host/events' && method === 'GET') {
+      idleUntilAnswered(req);
       res.writeHead(200, {
         ...SECURITY_HEADERS,
-        'content-type': 'text/event-stream; charset=utf-8',
+        'content-type': 'application/x-ndjson; charset=utf-8',
         'cache-control': 'no-store',
-        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
       });
-      res.write(': connected\n\n');
+      // an empty line: the page's reader skips it; it proves the stream is open
+      res.write('\n');
       streams.add(res);
-      req.on('close', () => streams.delete(res));
+      const heartbeat = setInterval(() => res.write('\n'), EVENTS_HEARTBEAT_MS);
+      heartbeat.unref();
+      req.on('close', () => {
+        clearInterval(heartbeat);
+        streams.delete(res);
+      });
       return;
     }
 
     if (url.pathname === '/host/upload' && method === 'POST') {
       const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
       const upload = await uploads.receive(uploadName(req.headers['x-file-name']), req, declared);
+      idleUntilAnswered(req);
       send(res, 200, { id: upload.id, path: upload.path, bytes: upload.bytes });
       return;
     }
 
     if (url.pathname === '/host/import' && method === 'POST') {
       const body = importUploadsRequest(await readJsonObject(req));
+      idleUntilAnswered(req);
       if (!body.uploads.length) throw new HttpError(400, 'No file to import.');
       const taken = uploads.take(body.uploads);
       let summary;
@@ -179,23 +188,25 @@ export async function createHost(options: HostOptions): Promise<Host> {
         if (body.timeZone !== undefined) request.timeZone = body.timeZone;
         if (body.year !== undefined) request.year = body.year;
         summary = await engine.importFiles(request);
+      } catch (error) {
+        // a failure of the whole import may name a temporary copy too
+        if (error instanceof Error) error.message = withDisplayNames(error.message, taken);
+        throw error;
       } finally {
-        await uploads.discard(taken);
+        await uploads.finished(taken);
       }
-      send(res, 200, summary);
+      send(res, 200, publicImportSummary(summary, taken, log));
       return;
     }
 
-    if (method === 'GET' || method === 'HEAD') {
-      if (await serveStatic(rendererDir, url.pathname, method, res, SECURITY_HEADERS)) return;
-      if (url.pathname === '/') {
-        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('The Rebond interface is not built yet: run `npm run build`, then start `rebond serve` again.\n');
-        return;
-      }
+    if (url.pathname === '/host/discard' && method === 'POST') {
+      const body = importUploadsRequest(await readJsonObject(req));
+      idleUntilAnswered(req);
+      send(res, 200, { discarded: await uploads.release(body.uploads) });
+      return;
     }
-    res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Not found\n');
+
+    throw new HttpError(404, `Rebond has no “${url.pathname}” here.`);
   }
 
   async function fail(req: IncomingMessage, res: ServerResponse, error: unknown): Promise<void> {
@@ -208,12 +219,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     send(res, status, body, req.complete ? {} : { connection: 'close' });
   }
 
-  const server = createServer((req, res) => {
+  const server = createLimitedServer(limits, (req, res) => {
     handle(req, res).catch((error: unknown) => fail(req, res, error).catch(() => res.destroy()));
   });
-  // uploads of big logs take time; the engine answers long imports in one response
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
@@ -225,16 +233,20 @@ export async function createHost(options: HostOptions): Promise<Host> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: pageUrl(port, token),
     port,
     token,
     async close() {
       unsubscribe();
       for (const res of streams) res.end();
       streams.clear();
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      await uploads.close();
+      try {
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+      } finally {
+        // whatever happened to the server, no dropped file outlives the host
+        await uploads.close();
+      }
     },
   };
 }

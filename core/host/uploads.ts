@@ -2,7 +2,8 @@
  * Files dropped in the browser reach the engine as temporary copies: streamed to disk as they
  * arrive (never held whole in memory — a Postfix log can weigh gigabytes), imported under their
  * original name, then deleted. Copies never imported (the tab was closed between upload and
- * import) are swept after a while, so a long-running `rebond serve` does not fill the disk.
+ * import) are swept after a while, so a long-running `rebond serve` does not fill the disk; there
+ * are never more than a set number of them waiting, and all are deleted when the host stops.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -26,10 +27,14 @@ export interface UploadLimits {
   maxBytes?: number;
   /** an upload not imported within this time is deleted (default 30 minutes) */
   staleMs?: number;
+  /** uploads waiting for their import (or still arriving) at once; one more is refused with 429 */
+  maxPending?: number;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 const DEFAULT_STALE_MS = 30 * 60_000;
+/** the page sends a drop's files one by one, then imports them together: a generous drop, bounded */
+export const DEFAULT_MAX_PENDING_UPLOADS = 500;
 /** what the browser sends as the file name is a label only: short, on one line */
 const MAX_NAME_LENGTH = 255;
 
@@ -43,6 +48,13 @@ function sizeInWords(bytes: number): string {
   ];
   for (const [size, unit] of units) if (bytes >= size) return `${+(bytes / size).toFixed(1)} ${unit}`;
   return `${bytes} bytes`;
+}
+
+function tooMany(maxPending: number, staleMs: number): HttpError {
+  return new HttpError(
+    429,
+    `Rebond already holds ${maxPending} dropped files waiting to be imported. Drop at most ${maxPending} files at a time; files never imported are cleared after ${Math.round(staleMs / 60_000)} minutes.`,
+  );
 }
 
 function tooBig(maxBytes: number): HttpError {
@@ -63,14 +75,21 @@ export function uploadName(header: string | string[] | undefined): string {
 
 export class UploadArea {
   private readonly uploads = new Map<string, Upload>();
-  private dir: string | null = null;
+  /** made at the first upload; a promise, so that two first uploads share one folder */
+  private dir: Promise<string> | null = null;
+  /** uploads still arriving, and taken for an import not finished: on disk, so counted too */
+  private arriving = 0;
+  private importing = 0;
+  private closed = false;
   private readonly maxBytes: number;
   private readonly staleMs: number;
+  private readonly maxPending: number;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(limits: UploadLimits = {}) {
     this.maxBytes = limits.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
     this.staleMs = limits.staleMs ?? DEFAULT_STALE_MS;
+    this.maxPending = limits.maxPending ?? DEFAULT_MAX_PENDING_UPLOADS;
     // an idle server sweeps too: nobody may upload again to trigger it
     this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), Math.min(this.staleMs, 5 * 60_000));
     this.sweeper.unref();
@@ -78,13 +97,30 @@ export class UploadArea {
 
   /** @param declaredBytes the request's Content-Length, when it has one: refused before reading */
   async receive(name: string, body: Readable, declaredBytes?: number): Promise<Upload> {
+    if (this.closed) throw new HttpError(503, 'Rebond is stopping: start `rebond serve` again, then drop the file again.');
     if (declaredBytes !== undefined && declaredBytes > this.maxBytes) throw tooBig(this.maxBytes);
-    this.dir ??= await mkdtemp(join(tmpdir(), 'rebond-uploads-'));
     await this.sweep();
+    if (this.uploads.size + this.arriving + this.importing >= this.maxPending) throw tooMany(this.maxPending, this.staleMs);
+    this.arriving++;
+    try {
+      return await this.copy(name, body);
+    } finally {
+      this.arriving--;
+    }
+  }
+
+  /** how many uploads wait for their import */
+  get pending(): number {
+    return this.uploads.size;
+  }
+
+  private async copy(name: string, body: Readable): Promise<Upload> {
+    this.dir ??= mkdtemp(join(tmpdir(), 'rebond-uploads-'));
+    const dir = await this.dir;
     const id = randomBytes(12).toString('hex');
     // the extension is kept for humans reading the temp folder; formats are detected by content
     const ext = /^\.[a-z0-9]{1,8}$/i.test(extname(name)) ? extname(name) : '';
-    const path = join(this.dir, `${id}${ext}`);
+    const path = join(dir, `${id}${ext}`);
     let bytes = 0;
     const maxBytes = this.maxBytes;
     // counts while it copies: a body without Content-Length (chunked) is stopped at the limit
@@ -116,12 +152,17 @@ export class UploadArea {
       body.off('close', interrupted);
     }
     const upload: Upload = { id, path, name, bytes, receivedAt: Date.now() };
+    // the host stopped while this file arrived: its folder is gone or going, keep nothing
+    if (this.closed) {
+      await rm(path, { force: true });
+      throw new HttpError(503, 'Rebond is stopping: start `rebond serve` again, then drop the file again.');
+    }
     this.uploads.set(id, upload);
     return upload;
   }
 
   /**
-   * Takes the uploads out of the area (the caller imports them, then calls discard), or none of
+   * Takes the uploads out of the area (the caller imports them, then calls finished), or none of
    * them: an unknown or expired id is refused with 410, and the others stay for a retry.
    */
   take(ids: string[]): Upload[] {
@@ -130,7 +171,22 @@ export class UploadArea {
     const found = unique.map((id) => this.uploads.get(id));
     if (found.some((u) => !u || now - u.receivedAt > this.staleMs)) throw new HttpError(410, UPLOAD_GONE);
     for (const id of unique) this.uploads.delete(id);
+    this.importing += unique.length;
     return found as Upload[];
+  }
+
+  /** The import of uploads from take is over, well or not: their copies go. */
+  async finished(taken: Upload[]): Promise<void> {
+    this.importing -= taken.length;
+    await this.discard(taken);
+  }
+
+  /** The page gave up on these uploads (a later file of the same drop was refused): delete them now. */
+  async release(ids: string[]): Promise<number> {
+    const found = [...new Set(ids)].map((id) => this.uploads.get(id)).filter((u): u is Upload => u !== undefined);
+    for (const u of found) this.uploads.delete(u.id);
+    await this.discard(found);
+    return found.length;
   }
 
   async discard(uploads: Upload[]): Promise<void> {
@@ -145,9 +201,11 @@ export class UploadArea {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.sweeper);
     this.uploads.clear();
-    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    const dir = this.dir;
     this.dir = null;
+    if (dir) await rm(await dir, { recursive: true, force: true });
   }
 }

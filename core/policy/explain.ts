@@ -40,6 +40,7 @@ interface TextTable {
   okPendingHard: string;
   okSoftLevel: string;
   okIgnored: string;
+  providerBlock: string;
   unknown: string;
   released: string;
   statusNames: Record<'soft_quarantine' | 'long_quarantine' | 'blacklisted', string>;
@@ -80,6 +81,7 @@ export const EXPLANATION_TEXTS: Record<Lang, TextTable> = {
     okPendingHard: ' {count} rejet permanent {cause} : un {ord} la placera en quarantaine longue durée.',
     okSoftLevel: ' Déjà {count} quarantaine(s) temporaire(s) sans remise depuis : la prochaine durera {days} jours.',
     okIgnored: " {count} rejet(s) dus à l'expéditeur (réputation, liste de blocage, configuration, contenu) n'ont pas compté contre l'adresse.",
+    providerBlock: " Rejet définitif du {date} non compté : refusée avec {others} autres adresses {domain} en {span} : c'est un blocage de nos envois, pas une adresse morte.",
     unknown: 'Adresse inconnue : aucun événement pour elle dans les données importées.',
     released: ' Sortie de {status} par {by} le {date}, motif : « {reason} ».',
     statusNames: { soft_quarantine: 'quarantaine temporaire', long_quarantine: 'quarantaine longue durée', blacklisted: 'liste noire' },
@@ -130,6 +132,7 @@ export const EXPLANATION_TEXTS: Record<Lang, TextTable> = {
     okPendingHard: ' {count} hard bounce {cause}: a {ord} one will put it in long quarantine.',
     okSoftLevel: ' Already {count} temporary quarantine(s) with no delivery since: the next one will last {days} days.',
     okIgnored: ' {count} bounce(s) caused by the sender (reputation, blocklist, configuration, content) did not count against the address.',
+    providerBlock: ' The hard bounce of {date} does not count: refused on {date} with {others} other {domain} addresses within {span}: a block of our sending, not a dead address.',
     unknown: 'Unknown address: no event for it in the imported data.',
     released: ' Released from {status} by {by} on {date} because “{reason}”.',
     statusNames: { soft_quarantine: 'temporary quarantine', long_quarantine: 'long quarantine', blacklisted: 'the blacklist' },
@@ -322,6 +325,13 @@ export function explainHistory(history: AddressHistory, lang: Lang, timeZone = '
   }
 
   if (history.status === 'ok' && history.ignoredBounceCount > 0) text += fill(t.okIgnored, { count: history.ignoredBounceCount });
+  // SPEC §11.2: say why a "user unknown" did not put the address in long quarantine
+  const excused = history.excusedBounces?.[history.excusedBounces.length - 1];
+  if (excused) {
+    const hours = Math.max(1, Math.round((Date.parse(excused.block.end) - Date.parse(excused.block.start)) / 3_600_000));
+    const span = lang === 'fr' ? (hours === 1 ? 'une heure' : `${hours} heures`) : hours === 1 ? 'one hour' : `${hours} hours`;
+    text += fill(t.providerBlock, { date: formatDay(excused.time, lang, tz), others: Math.max(0, excused.block.addresses - 1), domain: excused.block.domain, span });
+  }
   return text;
 }
 

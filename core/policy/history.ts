@@ -36,6 +36,27 @@ export interface PolicyPeriod extends Period {
   earlierCauses: PeriodCause[];
 }
 
+/**
+ * A provider block (SPEC §6, §11.2): one receiving domain refused us for a while. A hard bounce
+ * at that domain inside the window says nothing about the address, by default.
+ */
+export interface ProviderBlockWindow {
+  id: string;
+  domain: string;
+  /** ISO-8601; `end` exclusive */
+  start: string;
+  end: string;
+  /** addresses refused during the block */
+  addresses: number;
+}
+
+/** A hard bounce the policy did not count because it fell inside a provider block. */
+export interface ExcusedBounce {
+  time: string;
+  domain: string;
+  block: ProviderBlockWindow;
+}
+
 export interface ReconstructInput {
   address: string;
   events: readonly DeliveryEvent[];
@@ -44,6 +65,8 @@ export interface ReconstructInput {
   /** the classifier's verdict on the address's domain (yopmail-type) */
   disposable?: boolean;
   policy: Policy;
+  /** provider blocks that touch the address's domain (from core/incidents) */
+  providerBlocks?: readonly ProviderBlockWindow[];
   /** status as of this instant: the history is replayed up to it (see the header) */
   at?: string;
   /**
@@ -83,6 +106,8 @@ export interface AddressHistory {
   deliveryCount: number;
   /** bounces and deferrals that do not count (spam_content, sender_blocklisted, rate_limited…) */
   ignoredBounceCount: number;
+  /** hard bounces left uncounted because a provider block covered them (also in ignoredBounceCount) */
+  excusedBounces: ExcusedBounce[];
   eventCount: number;
   firstSeen: string | null;
   lastSeen: string | null;

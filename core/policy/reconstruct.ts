@@ -18,12 +18,12 @@
  */
 import type { DeliveryEvent } from '../model/event';
 import type { AddressStatus, PeriodCause, Release } from '../model/status';
-import type { AddressHistory, ImportedListEntry, PeriodEnd, PolicyPeriod, ReconstructInput as ReconstructInputType } from './history';
-import { isMajorDomain, type Policy } from './settings';
+import type { AddressHistory, ExcusedBounce, ImportedListEntry, PeriodEnd, PolicyPeriod, ProviderBlockWindow, ReconstructInput as ReconstructInputType } from './history';
+import { incidentSettingsOf, isMajorDomain, type Policy } from './settings';
 import { addDays, daysBetween, isoKey, requireInstant } from './time';
 
 export { IMPORTED_STATUSES } from './history';
-export type { AddressHistory, ImportedListEntry, ImportedStatus, PeriodEnd, PolicyPeriod, ReconstructInput } from './history';
+export type { AddressHistory, ExcusedBounce, ImportedListEntry, ImportedStatus, PeriodEnd, PolicyPeriod, ProviderBlockWindow, ReconstructInput } from './history';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -90,6 +90,17 @@ export interface SortedInputs {
   importedKeys: readonly string[];
   releases: readonly Release[];
   releaseKeys: readonly string[];
+  /** provider blocks (any domain): a hard bounce inside one is not the address's fault */
+  providerBlocks?: readonly ProviderBlockWindow[];
+}
+
+/** The provider block a hard bounce fell in, if the policy excuses such bounces. */
+function blockOf(e: DeliveryEvent, key: string, blocks: readonly ProviderBlockWindow[] | undefined, policy: Policy): ProviderBlockWindow | null {
+  if (!blocks || blocks.length === 0 || e.type !== 'hard_bounce') return null;
+  if (incidentSettingsOf(policy).providerBlock.countsAgainstAddress) return null;
+  const domain = e.domain.toLowerCase();
+  for (const b of blocks) if (b.domain === domain && key >= isoKey(b.start) && key < isoKey(b.end)) return b;
+  return null;
 }
 
 export function replay(
@@ -130,6 +141,7 @@ export function replay(
   };
   const releases: Release[] = [];
   const unmatched: Release[] = [];
+  const excused: ExcusedBounce[] = [];
 
   const ev = input.events, evKeys = input.eventKeys;
   const im = input.imported, imKeys = input.importedKeys;
@@ -245,6 +257,13 @@ export function replay(
         break;
       }
       case Effect.Hard: {
+        const block = blockOf(e, key, input.providerBlocks, policy);
+        if (block) {
+          // SPEC §11.2: the provider refused us that hour; the mailbox may be fine
+          h.ignoredBounceCount++;
+          excused.push({ time: key, domain: e.domain, block });
+          break;
+        }
         h.hardBounceCount++;
         hardSince++;
         const cause = causeOf(e);
@@ -310,6 +329,7 @@ export function replay(
     complaintCount: h.complaintCount,
     deliveryCount: h.deliveryCount,
     ignoredBounceCount: h.ignoredBounceCount,
+    excusedBounces: excused,
     eventCount: h.eventCount,
     firstSeen: h.firstSeen,
     lastSeen: h.lastSeen,
@@ -426,6 +446,7 @@ export function reconstructAddress(input: ReconstructInputType): AddressHistory 
     events: pairs.map((p) => p.e),
     eventKeys: pairs.map((p) => p.k),
     ...sortSmallInputs(own(input.releases), own(input.imported)),
+    providerBlocks: input.providerBlocks,
   };
   return replay(address, sorted, input.policy, input.disposable ?? false, atKey, evalKey);
 }

@@ -33,6 +33,97 @@ export interface Policy {
   engagementCountsAsDelivery: boolean;
   /** forget the soft escalation after this many days without a counting soft bounce; null: never */
   escalationResetAfterDays: number | null;
+  /** platform incident thresholds (SPEC §6); absent: DEFAULT_INCIDENT_SETTINGS */
+  incidents?: IncidentSettings;
+}
+
+/**
+ * What makes a platform incident (SPEC §6, §11.2, §11.9): every threshold the detectors in
+ * core/incidents/ apply. Rates are fractions (0.003 is 0.3 %); every rate has a minimum volume.
+ */
+export interface IncidentSettings {
+  throttling: {
+    /** hours whose sending rate stays within this fraction of one value are "held" at it (a rate limiter is exact; demand is not) */
+    capTolerance: number;
+    /** a cap must be at most this fraction of the usual busy-hour rate of those days */
+    maxCapShareOfUsual: number;
+    /** caps below this many messages an hour are noise, not a limit */
+    minCapPerHour: number;
+    /** a held stretch shorter than this is chance */
+    minRunHours: number;
+    /** held hours a window needs in all */
+    minHeldHours: number;
+    /** held stretches at the same cap this close together are one window (nights the backlog emptied) */
+    mergeGapHours: number;
+    /** the backlog drained right after: the next hours sent at least this many times the cap */
+    drainFactor: number;
+    /** a complaint spike that ended at most this long before the window is the rise that preceded it */
+    complaintLookbackHours: number;
+  };
+  complaints: {
+    warningRate: number;
+    limitRate: number;
+    /** messages a day (or a campaign) needs before its rate means something */
+    minMessages: number;
+    minComplaints: number;
+  };
+  deferrals: {
+    /** attempts at one domain in one hour before its deferral rate means something */
+    minAttempts: number;
+    minDeferred: number;
+    /** the hour's deferral rate must be at least this… */
+    minRate: number;
+    /** …and this many times the domain's usual rate (its other days) */
+    ratioToUsual: number;
+  };
+  bounces: {
+    /** seed 002: a campaign's hard-bounce rate above 1 % */
+    campaignHardBounceRate: number;
+    minMessages: number;
+  };
+  delay: {
+    /** seconds: a password-reset mail must arrive within minutes */
+    p95Seconds: number;
+    /** deliveries an hour needs before its percentile means something */
+    minMessages: number;
+  };
+  providerBlock: {
+    /** hard bounces at one domain in one hour */
+    minBounces: number;
+    /** share of the domain's attempts that hour that bounced hard */
+    minRate: number;
+    /** and this many times the domain's usual hard-bounce rate */
+    ratioToUsual: number;
+    /** "delivered shortly before": a delivery to the address within this many days */
+    recentDeliveryDays: number;
+    /** share of the bounced addresses that had such a delivery */
+    minRecentlyDeliveredShare: number;
+    /** SPEC §6: such bounces do not count against the addresses, by default */
+    countsAgainstAddress: boolean;
+  };
+}
+
+export const DEFAULT_INCIDENT_SETTINGS: Readonly<IncidentSettings> = Object.freeze({
+  throttling: {
+    capTolerance: 0.01,
+    maxCapShareOfUsual: 0.7,
+    minCapPerHour: 5,
+    minRunHours: 3,
+    minHeldHours: 12,
+    mergeGapHours: 18,
+    drainFactor: 1.5,
+    complaintLookbackHours: 48,
+  },
+  complaints: { warningRate: 0.001, limitRate: 0.003, minMessages: 100, minComplaints: 5 },
+  deferrals: { minAttempts: 20, minDeferred: 10, minRate: 0.2, ratioToUsual: 3 },
+  bounces: { campaignHardBounceRate: 0.01, minMessages: 200 },
+  delay: { p95Seconds: 900, minMessages: 20 },
+  providerBlock: { minBounces: 10, minRate: 0.2, ratioToUsual: 10, recentDeliveryDays: 7, minRecentlyDeliveredShare: 0.5, countsAgainstAddress: false },
+}) as IncidentSettings;
+
+/** The policy's incident settings, the defaults where it has none. */
+export function incidentSettingsOf(policy: Pick<Policy, 'incidents'>): IncidentSettings {
+  return policy.incidents ?? DEFAULT_INCIDENT_SETTINGS;
 }
 
 /** Seed 002's list, plus the French ISPs of seed 001 and the big webmails. */
@@ -104,6 +195,39 @@ const domainPattern = z
   .toLowerCase()
   .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(\.\*)?$|^[a-z0-9-]+\.\*$/, 'domain pattern');
 
+const share = z.number().min(0).max(1);
+const positive = z.number().min(0).max(1_000_000);
+const incidentSettingsSchema = z
+  .strictObject({
+    throttling: z
+      .strictObject({
+        capTolerance: share,
+        maxCapShareOfUsual: share,
+        minCapPerHour: positive,
+        minRunHours: positive,
+        minHeldHours: positive,
+        mergeGapHours: positive,
+        drainFactor: positive,
+        complaintLookbackHours: positive,
+      })
+      .partial(),
+    complaints: z.strictObject({ warningRate: share, limitRate: share, minMessages: positive, minComplaints: positive }).partial(),
+    deferrals: z.strictObject({ minAttempts: positive, minDeferred: positive, minRate: share, ratioToUsual: positive }).partial(),
+    bounces: z.strictObject({ campaignHardBounceRate: share, minMessages: positive }).partial(),
+    delay: z.strictObject({ p95Seconds: positive, minMessages: positive }).partial(),
+    providerBlock: z
+      .strictObject({
+        minBounces: positive,
+        minRate: share,
+        ratioToUsual: positive,
+        recentDeliveryDays: positive,
+        minRecentlyDeliveredShare: share,
+        countsAgainstAddress: z.boolean(),
+      })
+      .partial(),
+  })
+  .partial();
+
 const policyFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -119,6 +243,7 @@ const policyFileSchema = z
     deliveryEndsSoftQuarantine: z.boolean().optional(),
     engagementCountsAsDelivery: z.boolean().optional(),
     escalationResetAfterDays: days.nullable().optional(),
+    incidents: incidentSettingsSchema.optional(),
   });
 
 export interface PolicyIssue {
@@ -235,6 +360,18 @@ export function parsePolicy(json: unknown, fileName?: string): PolicyResult {
     escalationResetAfterDays:
       f.escalationResetAfterDays === undefined ? base.escalationResetAfterDays : f.escalationResetAfterDays,
   };
+  if (f.incidents) {
+    const d = DEFAULT_INCIDENT_SETTINGS;
+    const i = f.incidents;
+    policy.incidents = {
+      throttling: { ...d.throttling, ...i.throttling },
+      complaints: { ...d.complaints, ...i.complaints },
+      deferrals: { ...d.deferrals, ...i.deferrals },
+      bounces: { ...d.bounces, ...i.bounces },
+      delay: { ...d.delay, ...i.delay },
+      providerBlock: { ...d.providerBlock, ...i.providerBlock },
+    };
+  }
   const issues: PolicyIssue[] = [];
   if (policy.longAfterSoftQuarantines > policy.softQuarantineDays.length) {
     issues.push({

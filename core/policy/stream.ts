@@ -6,7 +6,7 @@
 import type { DeliveryEvent } from '../model/event';
 import type { AddressStatus, Release } from '../model/status';
 import type { Policy } from './settings';
-import { evaluationInstants, replay, sortSmallInputs, type AddressHistory, type ImportedListEntry } from './reconstruct';
+import { evaluationInstants, replay, sortSmallInputs, type AddressHistory, type ImportedListEntry, type ProviderBlockWindow } from './reconstruct';
 import { isoKey } from './time';
 
 export interface AddressStatusRow {
@@ -31,6 +31,8 @@ export interface ReconstructAllOptions {
   at?: string;
   /** evaluation instant when `at` is absent (default: the wall clock at the start of the pass) */
   now?: string;
+  /** provider blocks (core/incidents): hard bounces inside them do not count, by default */
+  providerBlocks?: readonly ProviderBlockWindow[];
 }
 
 export type EventBatchSource = AsyncIterable<DeliveryEvent | readonly DeliveryEvent[]> | Iterable<DeliveryEvent | readonly DeliveryEvent[]>;
@@ -143,7 +145,7 @@ class Pass {
       }
       disposable = hit;
     }
-    return replay(norm, { events, eventKeys: keys, ...small }, this.options.policy, disposable, this.atKey, this.evalKey);
+    return replay(norm, { events, eventKeys: keys, ...small, providerBlocks: this.options.providerBlocks }, this.options.policy, disposable, this.atKey, this.evalKey);
   }
 }
 

@@ -10,7 +10,9 @@ import type { LineError } from '../contract';
 import type { CsvStageSpec } from '../formats/importer';
 import type { Database } from './database';
 import { DamagedGzipError } from '../formats/lines';
-import { countLines, recordStarts } from './csv-lines';
+import { recordStarts } from './csv-lines';
+import { inspectCsvBytes, normalisedCopy, type LongLine } from './csv-bytes';
+import { rm } from 'node:fs/promises';
 import { literal, trimmed } from './sql';
 
 export interface CsvScan {
@@ -33,7 +35,10 @@ export interface CleanTarget {
   create: (select: string) => string;
 }
 
-export type CsvRead = { clean: true; rows: number } | ({ clean: false } & CsvScan);
+export type CsvRead = ({ clean: true; rows: number } | ({ clean: false } & CsvScan)) & {
+  /** the file's lines (every LF, CRLF or lone CR ends one), counted before DuckDB's read */
+  lines?: number;
+};
 
 /** The temporary tables scan number `scan` creates (the copy first), to drop whatever happened. */
 export function scanTables(scan: number): [copy: string, rejects: string, rejectScans: string] {
@@ -51,21 +56,37 @@ export async function readCsvExport(
   scan: number,
   target: CleanTarget,
 ): Promise<CsvRead> {
-  // Counted while DuckDB reads: it tells whether rows and lines keep in step (see csv-lines.ts).
+  // One pass over the bytes first (csv-bytes.ts): their lines tell whether rows and lines keep
+  // in step (see csv-lines.ts), and what DuckDB's reader would not survive is kept away from it.
   // A damaged .gz is found here too: DuckDB may stop quietly at the damage and keep what it read.
-  const lineCount = countLines(file, spec.gzip ?? false).catch((error: Error) => error);
-  const rows = await readClean(db, file, spec, target);
-  if (rows === null) return { clean: false, ...(await scanCsv(db, file, spec, scan, lineCount)) };
-  const numbering = await numberRows(file, spec, rows, [], lineCount);
-  if (numbering) {
-    await writeRowLines(db, numbering.accepted);
-    await db.run(`UPDATE ${target.table} SET line = l.line FROM row_lines l WHERE ${target.table}.rowid = l.k`);
-  } else {
-    // The common case: the table keeps the file's order, so a row's line follows from its place.
-    await db.run(`UPDATE ${target.table} SET line = rowid + ${(spec.headerLine ?? 1) + 1}`);
+  const bytes = await inspectCsvBytes(file, spec.gzip ?? false, MAX_RECORD_BYTES);
+  const copy = bytes.mixedLineEnds ? await normalisedCopy(file, spec.gzip ?? false) : null;
+  try {
+    const source = copy ? copy.path : file;
+    const sourceSpec = copy ? { ...spec, gzip: false } : spec;
+    const lineCount = Promise.resolve(bytes.lines);
+    const rows = bytes.notUtf8 || bytes.longLines.length > 0 ? null : await readClean(db, source, sourceSpec, target);
+    if (rows === null) {
+      const scanned = await scanCsv(db, source, sourceSpec, scan, lineCount, bytes.longLines);
+      return { clean: false, ...scanned, lines: bytes.lines };
+    }
+    const numbering = await numberRows(source, sourceSpec, rows, [], lineCount);
+    if (numbering) {
+      await writeRowLines(db, numbering.accepted);
+      await db.run(`UPDATE ${target.table} SET line = l.line FROM row_lines l WHERE ${target.table}.rowid = l.k`);
+    } else {
+      // The common case: the table keeps the file's order, so a row's line follows from its place.
+      await db.run(`UPDATE ${target.table} SET line = rowid + ${(spec.headerLine ?? 1) + 1}`);
+    }
+    return { clean: true, rows, lines: bytes.lines };
+  } finally {
+    // the scan's copy is a table by now: the normalised file is no longer needed
+    if (copy) await rm(copy.dir, { recursive: true, force: true });
   }
-  return { clean: true, rows };
 }
+
+/** The longest record DuckDB is asked to read (its `max_line_size`). */
+const MAX_RECORD_BYTES = 32 * 1024 * 1024;
 
 /** read_csv's arguments for `spec` ($1 the file, $2 the delimiter): every column as text, named by position. */
 function readCsvArguments(spec: CsvStageSpec, errors: string): string {
@@ -74,7 +95,7 @@ function readCsvArguments(spec: CsvStageSpec, errors: string): string {
   // exports); DuckDB's buffer defaults to 16× that, and a 4 GB buffer made the scan twice as slow
   // and cannot be allocated under the workspace's memory limit (database.ts).
   return `$1, header = false, skip = ${Number(spec.headerLine ?? 1)}, auto_detect = false, columns = {${columnTypes}},
-          delim = $2, quote = '"', escape = '"', max_line_size = 33554432, buffer_size = 33554432,
+          delim = $2, quote = '"', escape = '"', max_line_size = ${MAX_RECORD_BYTES}, buffer_size = ${MAX_RECORD_BYTES},
           compression = ${literal(spec.gzip ? 'gzip' : 'none')}, strict_mode = true, ${errors}`;
 }
 
@@ -104,6 +125,7 @@ async function scanCsv(
   spec: CsvStageSpec,
   scan: number,
   lineCount: Promise<number | Error>,
+  longLines: LongLine[],
 ): Promise<CsvScan> {
   const [rawTable, rejectsTable, scansTable] = scanTables(scan);
   const select = stageSelect(spec, `${rawTable} src`);
@@ -126,7 +148,17 @@ async function scanCsv(
   // One line can fail on several columns: keep each line once.
   const firstPerLine = new Map<number, (typeof rejects)[number]>();
   for (const r of rejects) if (!firstPerLine.has(Number(r.line))) firstPerLine.set(Number(r.line), r);
-  const rejectedLines = [...firstPerLine.values()];
+  // DuckDB drops a line far over its limit without a word: the byte pass found it
+  for (const long of longLines) {
+    if (firstPerLine.has(long.line)) continue;
+    firstPerLine.set(long.line, {
+      line: BigInt(long.line),
+      line_byte_position: BigInt(long.byte),
+      error_message: 'Maximum line size exceeded',
+      csv_line: null,
+    });
+  }
+  const rejectedLines = [...firstPerLine.values()].sort((a, b) => Number(a.line) - Number(b.line));
   const rows = Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${rawTable}`))?.n ?? 0);
   const numbering = await numberRows(file, spec, rows, rejectedLines, lineCount);
 
@@ -335,7 +367,7 @@ function describeCsvError(message: string): string {
       : `expected ${columns[1]} columns, found ${columns[2]}`;
   }
   if (/unterminated quote/i.test(message)) return 'a quote (") is opened and never closed';
-  if (/maximum line size/i.test(message)) return 'the line is too long to be a record';
+  if (/maximum line size/i.test(message)) return `the line is longer than ${MAX_RECORD_BYTES / (1024 * 1024)} MB, the most a record may hold`;
   if (/invalid unicode|UTF-8/i.test(message)) return 'invalid characters (not UTF-8)';
   return message.split('\n')[0];
 }

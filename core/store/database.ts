@@ -4,6 +4,9 @@
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { repairWorkspace, type Repair } from './recovery';
+import { createSpillFolder, removeSpillFolder, sweepSpillFolders } from './spill';
+import { isFatalDatabaseError } from './plain-errors';
 
 export class StoreError extends Error {
   constructor(
@@ -25,22 +28,59 @@ export class Database {
   /** small answers kept between calls until something writes (see `remember`) */
   private readonly memory = new Map<string, unknown>();
 
+  /** a statement raised a FATAL error: DuckDB refuses everything until `recover` reopens it */
+  broken = false;
+
+  /** what the last opening found half-done after a crash, and repaired */
+  repairs: Repair[] = [];
+
   private constructor(
     readonly path: string,
-    private readonly instance: DuckDBInstance,
-    readonly connection: DuckDBConnection,
+    private instance: DuckDBInstance,
+    private current: DuckDBConnection,
+    /** DuckDB spills here past its memory limit (spill.ts); removed at close */
+    private spill: string,
   ) {}
 
+  /** where DuckDB spills past its memory limit */
+  get spillFolder(): string {
+    return this.spill;
+  }
+
+  /** The connection: replaced when the database is reopened after a fatal error (`recover`). */
+  get connection(): DuckDBConnection {
+    return this.current;
+  }
+
   static async open(path: string): Promise<Database> {
+    sweepSpillFolders(path);
+    const spill = createSpillFolder();
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path);
+      // the spill folder is set before anything runs: DuckDB's default, `<workspace>.tmp`, sits
+      // beside the workspace and stayed behind after a crash
+      instance = await DuckDBInstance.create(path, { temp_directory: spill });
     } catch (error) {
+      removeSpillFolder(spill);
       throw new StoreError(`Cannot open the workspace database ${path}: ${(error as Error).message}`, path);
     }
     const connection = await instance.connect();
-    const db = new Database(path, instance, connection);
+    const db = new Database(path, instance, connection, spill);
     try {
+      await db.configure();
+      await db.migrate();
+      db.repairs = await repairWorkspace(db);
+    } catch (error) {
+      // a refused file (newer schema…) must not stay locked by this process
+      db.closeQuietly();
+      throw error;
+    }
+    return db;
+  }
+
+  private async configure(): Promise<void> {
+    const connection = this.current;
+    {
       // Every instant is stored and returned in UTC; zones are applied where the user sees them.
       await connection.run(`SET TimeZone = 'UTC'`);
       // A desktop app shares the machine: DuckDB spills to disk past this rather than take 80 % of
@@ -53,17 +93,42 @@ export class Database {
       // lets long imports report how far DuckDB is (connection.progress), without printing a bar
       await connection.run(`SET enable_progress_bar = true`);
       await connection.run(`SET enable_progress_bar_print = false`);
-      await db.migrate();
-    } catch (error) {
-      // a refused file (newer schema…) must not stay locked by this process
-      db.closeQuietly();
-      throw error;
     }
-    return db;
+  }
+
+  /**
+   * After a FATAL DuckDB error (an internal error, a full disk) the instance refuses every
+   * statement until it is restarted: close it and open the workspace again, which replays what
+   * was committed and drops what was not. True when it had to.
+   */
+  async recover(): Promise<boolean> {
+    try {
+      await this.current.run('SELECT 1');
+      return false;
+    } catch (error) {
+      if (!isFatalDatabaseError(error)) return false;
+    }
+    this.closeQuietly();
+    this.memory.clear();
+    this.broken = false;
+    this.spill = createSpillFolder();
+    this.instance = await DuckDBInstance.create(this.path, { temp_directory: this.spill });
+    this.current = await this.instance.connect();
+    await this.configure();
+    this.repairs = [...this.repairs, ...(await repairWorkspace(this))];
+    return true;
+  }
+
+  /** Notes a FATAL error on the way through, so that the engine reopens the database before the next call. */
+  private watch<T>(work: Promise<T>): Promise<T> {
+    return work.catch((error: unknown) => {
+      if (isFatalDatabaseError(error)) this.broken = true;
+      throw error;
+    });
   }
 
   async all<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.watch(this.current.runAndReadAll(sql, params));
     return reader.getRowObjectsJS() as T[];
   }
 
@@ -80,7 +145,7 @@ export class Database {
       this.prepared.set(sql, statement);
     }
     statement.bind(params);
-    return (await statement.runAndReadAll()).getRowObjectsJS() as T[];
+    return (await this.watch(statement.runAndReadAll())).getRowObjectsJS() as T[];
   }
 
   async one<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T | undefined> {
@@ -90,19 +155,19 @@ export class Database {
   /** A statement that may write: what `remember` kept is forgotten. */
   async run(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<number> {
     this.memory.clear();
-    const result = await this.connection.run(sql, params);
+    const result = await this.watch(this.current.run(sql, params));
     return Number(result.rowsChanged);
   }
 
   /** Runs `work` in one transaction: everything or nothing (atomic imports). */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.connection.run('BEGIN TRANSACTION');
+    await this.current.run('BEGIN TRANSACTION');
     try {
       const result = await work();
-      await this.connection.run('COMMIT');
+      await this.current.run('COMMIT');
       return result;
     } catch (error) {
-      await this.connection.run('ROLLBACK').catch(() => undefined);
+      await this.current.run('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       this.memory.clear();
@@ -142,31 +207,38 @@ export class Database {
     }
     if (current === SCHEMA_VERSION) return;
     await this.transaction(async () => {
-      await this.connection.run(
+      await this.current.run(
         `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, migrated_at TIMESTAMPTZ NOT NULL)`,
       );
       for (const migration of MIGRATIONS) {
         if (migration.version <= current) continue;
-        for (const statement of migration.sql) await this.connection.run(statement);
-        await this.connection.run(`INSERT INTO schema_version VALUES ($1, now())`, [migration.version]);
+        for (const statement of migration.sql) await this.current.run(statement);
+        await this.current.run(`INSERT INTO schema_version VALUES ($1, now())`, [migration.version]);
       }
     });
   }
 
   private closeQuietly(): void {
-    for (const statement of this.prepared.values()) statement.destroySync();
+    for (const statement of this.prepared.values()) {
+      try {
+        statement.destroySync();
+      } catch {
+        // its connection is gone
+      }
+    }
     this.prepared.clear();
     try {
-      this.connection.closeSync();
+      this.current.closeSync();
       this.instance.closeSync();
     } catch {
       // already closed
     }
+    removeSpillFolder(this.spill);
   }
 
   async close(): Promise<void> {
     // Write the WAL into the file so that the workspace is one self-contained file.
-    await this.connection.run('CHECKPOINT').catch(() => undefined);
+    await this.current.run('CHECKPOINT').catch(() => undefined);
     this.closeQuietly();
   }
 }

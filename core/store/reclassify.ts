@@ -4,7 +4,7 @@
  */
 import type { UnknownText } from '../contract';
 import type { Database } from './database';
-import { CLASSIFIED_TYPES_SQL, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
+import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
 const TUPLE = `hash(type, smtp_code, enhanced_code, diagnostic, domain, hint)`;
 
@@ -37,6 +37,7 @@ function reclassifyInTransaction(
               counts_against = r.counts_against, rule = r.rule
        FROM reclassified r
        WHERE ${TUPLE.replace(/\b(type|smtp_code|enhanced_code|diagnostic|domain|hint)\b/g, 'events.$1')} = r.ckey
+         AND ${sameReply('events', 'r')}
          AND events.type IN (${CLASSIFIED_TYPES_SQL})
          AND (events.category IS DISTINCT FROM r.category OR events.rule IS DISTINCT FROM r.rule
               OR events.counts_against IS DISTINCT FROM r.counts_against OR events.severity IS DISTINCT FROM r.severity

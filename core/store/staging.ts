@@ -15,7 +15,7 @@ import type { CsvStageSpec, ListEntry, StageWriter } from '../formats/importer';
 import { Database, StoreError } from './database';
 import { readCsvExport, scanTables } from './csv-scan';
 import { literal, trimmed } from './sql';
-import { CLASSIFIED_TYPES_SQL, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
+import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
 export type { ClassifyFn };
 
@@ -30,6 +30,21 @@ const ROW_FIELDS = [
 ] as const;
 
 const MAX_LISTED_ERRORS = 10;
+
+/**
+ * What makes an event itself: the same fields from a re-import or an overlapping export are the
+ * same event. Its 64-bit hash (`key`) only finds candidates quickly; equality of these decides.
+ */
+const EVENT_IDENTITY = [
+  'time', 'address', 'type', "coalesce(message_id, '')", "coalesce(diagnostic, '')", "coalesce(campaign, '')",
+] as const;
+
+function sameEvent(a: string, b: string): string {
+  return EVENT_IDENTITY.map((field) => {
+    const on = (alias: string) => field.replace(/\b(time|address|type|message_id|diagnostic|campaign)\b/, `${alias}.$1`);
+    return `${on(a)} = ${on(b)}`;
+  }).join(' AND ');
+}
 
 /** A reply code and an enhanced status code inside a server's text (RFC 5321 / RFC 3463). */
 export const SMTP_CODE_PATTERN = '(?:^|[^0-9.])([245][0-9][0-9])(?:[ -]|$)';
@@ -83,6 +98,8 @@ export class Stage implements StageWriter {
   private rowFile: { dir: string; path: string; fd: number; buffer: Buffer; bytes: number; rows: number } | null =
     null;
   private csvScans = 0;
+  /** the CSV export's lines, counted while DuckDB read it (the import's line accounting) */
+  csvLines: number | null = null;
   /** the CSV copy behind the `stage_csv` view, when the scan rejected no line (see csv-scan.ts) */
   private csvCopy: string | null = null;
   /** a clean CSV export was read straight into `good` (see csv-scan.ts): nothing is left to normalise */
@@ -198,6 +215,7 @@ export class Stage implements StageWriter {
       create: (select) => this.normalise(`(${select})`),
     });
     this.rowEstimate += read.rows;
+    this.csvLines = read.lines ?? null;
     if (read.clean) {
       this.normalised = true;
       return;
@@ -240,7 +258,7 @@ export class Stage implements StageWriter {
           ELSE 'not an e-mail address: ' || coalesce('"' || raw_address || '"', '(empty)')
         END AS problem,
         split_part(address, '@', -1) AS domain,
-        hash(time, address, type, coalesce(message_id, ''), coalesce(diagnostic, ''), coalesce(campaign, '')) AS key,
+        hash(${EVENT_IDENTITY.join(', ')}) AS key,
         CASE WHEN ${failure} THEN hash(type, smtp_code, enhanced_code, diagnostic, split_part(address, '@', -1), hint) END AS ckey
       FROM n`;
   }
@@ -281,8 +299,9 @@ export class Stage implements StageWriter {
     this.goodCount = Number(counts?.good ?? 0);
     // The same event twice in one file is rare: only pay for removing repeats when there are some.
     if (this.goodCount > Number(counts?.keys ?? 0)) {
+      // by the event's fields themselves: two events whose keys collide stay two
       await this.db.run(`DELETE FROM good WHERE rowid IN (
-        SELECT rowid FROM good QUALIFY row_number() OVER (PARTITION BY key ORDER BY line) > 1)`);
+        SELECT rowid FROM good QUALIFY row_number() OVER (PARTITION BY key, ${EVENT_IDENTITY.join(', ')} ORDER BY line) > 1)`);
     }
     step('repeats');
   }
@@ -296,8 +315,10 @@ export class Stage implements StageWriter {
              coalesce(c.counts_against, false), c.rule, g.smtp_code, g.enhanced_code, g.diagnostic,
              g.message_id, g.campaign, g.sender, g.relay, g.delay_s, g.hint, ${Number(importId)}, g.line
       FROM good g
-      LEFT JOIN classified c ON c.ckey = g.ckey
-      ANTI JOIN events e ON e.key = g.key
+      LEFT JOIN classified c ON c.ckey = g.ckey AND ${sameReply('c', 'g')}
+      -- the key finds the candidates, the fields decide: a 64-bit hash is not an identity, and a
+      -- real event must never be dropped as a "duplicate" of another whose key collides
+      ANTI JOIN events e ON e.key = g.key AND ${sameEvent('e', 'g')}
       -- Stored grouped by address: DuckDB's min/max index per row group then skips almost
       -- everything when one address is looked up (tens of milliseconds → a few).
       ORDER BY g.address, g.time`);

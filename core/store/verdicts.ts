@@ -22,10 +22,26 @@ export interface ReplyTuple {
   hint: string | null;
 }
 
-/** Writes one verdict per tuple into the temporary table `table` (ckey → category, rule…). */
+/** The fields of a reply that its classification depends on. */
+const REPLY_FIELDS = ['type', 'smtp_code', 'enhanced_code', 'diagnostic', 'domain', 'hint'] as const;
+
+/**
+ * The condition that rows `a` and `b` hold the same reply. The tuple's hash (`ckey`) is only a
+ * way to find candidates fast: two different replies whose hashes collide were each given both
+ * verdicts (an event stored twice), so the fields themselves are compared too.
+ */
+export function sameReply(a: string, b: string): string {
+  return REPLY_FIELDS.map((f) => `${a}.${f} IS NOT DISTINCT FROM ${b}.${f}`).join(' AND ');
+}
+
+/**
+ * Writes one verdict per tuple into the temporary table `table`: the tuple's fields, its hash
+ * (`ckey`) and its category, rule… Join it with `ckey` and `sameReply`.
+ */
 export async function writeVerdicts(db: Database, table: string, tuples: ReplyTuple[], classify: ClassifyFn): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (
-    ckey UBIGINT, category VARCHAR, severity VARCHAR, actor VARCHAR, counts_against BOOLEAN, rule VARCHAR)`);
+    ckey UBIGINT, type VARCHAR, smtp_code INTEGER, enhanced_code VARCHAR, diagnostic VARCHAR, domain VARCHAR, hint VARCHAR,
+    category VARCHAR, severity VARCHAR, actor VARCHAR, counts_against BOOLEAN, rule VARCHAR)`);
   const appender = await db.connection.createAppender(table, 'main', 'temp');
   try {
     for (const t of tuples) {
@@ -38,6 +54,13 @@ export async function writeVerdicts(db: Database, table: string, tuples: ReplyTu
         type: t.type,
       });
       appender.appendUBigInt(t.ckey);
+      appender.appendVarchar(t.type);
+      if (t.smtp_code === null) appender.appendNull();
+      else appender.appendInteger(t.smtp_code);
+      for (const text of [t.enhanced_code, t.diagnostic, t.domain, t.hint]) {
+        if (text === null) appender.appendNull();
+        else appender.appendVarchar(text);
+      }
       appender.appendVarchar(verdict.category);
       appender.appendVarchar(verdict.severity);
       appender.appendVarchar(verdict.actor);

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileImportResult, ImportProgress } from '../../core/contract';
 import { useApp } from '../app-context';
 import { formatBytes, formatDateTime } from '../format';
+import { LineAccounting } from './LineAccounting';
 
 export interface ImportJob {
   id: number;
@@ -76,6 +77,7 @@ export function ImportJobRow({ job }: { job: ImportJob }) {
               {result.listed > 0 && <li className="count-listed">{t('import.listed', { count: result.listed })}</li>}
             </ul>
           )}
+          {result.ok && <LineAccounting result={result} />}
           {result.errors.length > 0 && (
             <ul className="line-errors">
               {result.errors.map((e) => (

@@ -4,6 +4,10 @@ import type { AddressReport } from '../../core/contract';
 import { errorMessage, useApp } from '../app-context';
 import { AddressSearch } from '../components/AddressSearch';
 import { AddressTimeline } from '../components/AddressTimeline';
+import { AnswerHeadline } from '../components/AnswerHeadline';
+import { MessagesTable } from '../components/MessagesTable';
+import { ReportDialog } from '../components/ReportDialog';
+import { AddressIncidents } from '../components/AddressIncidents';
 import { Alert } from '../components/Alert';
 import { ChartFigure } from '../components/ChartFigure';
 import { EventsTable } from '../components/EventsTable';
@@ -21,6 +25,7 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
   const [report, setReport] = useState<AddressReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [releasing, setReleasing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [searchKey, setSearchKey] = useState(0);
   /** yyyy-mm-dd: the status as it was at the end of that day; empty for now */
@@ -85,6 +90,10 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
         <div className="empty-state">
           <h2>{t('address.emptyTitle')}</h2>
           <p>{t('address.emptyBody')}</p>
+          <button type="button" className="button" onClick={() => setExporting(true)}>
+            {t('ticket.exportReport')}
+          </button>
+          {exporting && <ReportDialog addresses={[]} onClose={() => setExporting(false)} />}
         </div>
       )}
 
@@ -111,7 +120,12 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
                   {t('address.release')}
                 </button>
               )}
+              <button type="button" className="button" onClick={() => setExporting(true)}>
+                {t('ticket.exportReport')}
+              </button>
             </div>
+            {/* the ticket's question first: did our e-mails reach this person? then the quarantine status */}
+            {!(report.status === 'unknown' && report.events.length === 0) && <AnswerHeadline answer={report.answer} />}
             {stale && lastEvent && (
               <p className="stale">
                 {t('address.stale', { date: formatDate(lang, lastEvent, timeZone) })}{' '}
@@ -148,6 +162,8 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
             )}
           </section>
 
+          {report.events.length > 0 && <MessagesTable report={report} />}
+          {report.events.length > 0 && <AddressIncidents address={report.address} />}
           {report.events.length > 0 && (
             <ChartFigure id="address-timeline" title={t('address.timeline')} hint={t('address.timelineHint')}>
               <AddressTimeline report={report} />
@@ -162,9 +178,11 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
           {report.events.length > 0 && (
             <section aria-labelledby="events-title" className="card">
               <h2 id="events-title">{t('address.events', { count: report.events.length })}</h2>
-              <EventsTable address={report.address} events={[...report.events].sort((a, b) => b.time.localeCompare(a.time))} />
+              <EventsTable address={report.address} events={report.events} messages={report.messages} />
             </section>
           )}
+
+          {exporting && <ReportDialog addresses={[report.address]} at={asOf ? `${asOf}T23:59:59Z` : undefined} onClose={() => setExporting(false)} />}
 
           {releasing && (
             <ReleaseDialog

@@ -1,28 +1,43 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '../../core/contract';
+import type { Incident } from '../../core/contract';
 import { useApp } from '../app-context';
 import { Alert } from '../components/Alert';
 import { ChartFigure } from '../components/ChartFigure';
 import { ComplaintRateChart } from '../components/ComplaintRateChart';
 import { Headline } from '../components/Headline';
 import { IncidentList } from '../components/IncidentList';
+import { IncidentDetail } from '../components/IncidentDetail';
+import { DomainFailures } from '../components/DomainFailures';
 import { ReasonsByDomain } from '../components/ReasonsByDomain';
 import { UnknownReplies } from '../components/UnknownReplies';
 import { VolumeChart, type IncidentBand } from '../components/VolumeChart';
 import { formatDateTime, formatRate } from '../format';
 import { useEngineAnswer } from '../use-engine-answer';
 
-/** Incidents are not in the contract yet (SPEC §6, next issue): shown when the engine sends them. */
-type OverviewWithIncidents = Overview & { incidents?: IncidentBand[] };
+const HOUR_MS = 3_600_000;
+
+/** The charts' window around an incident: a margin either side, by the hour when it is short. */
+function zoomOf(incident: Incident): { from: string; to: string; bucket: 'hour' | 'day' } {
+  const start = Date.parse(incident.start);
+  const end = Date.parse(incident.end);
+  const pad = Math.max(6 * HOUR_MS, Math.round((end - start) / 4 / HOUR_MS) * HOUR_MS);
+  const from = Math.floor((start - pad) / HOUR_MS) * HOUR_MS;
+  const to = Math.ceil((end + pad) / HOUR_MS) * HOUR_MS;
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), bucket: to - from <= 10 * 24 * HOUR_MS ? 'hour' : 'day' };
+}
 
 export function OverviewScreen() {
   const { t } = useTranslation();
   const { lang, timeZone, dataVersion, go } = useApp();
   const [bucket, setBucket] = useState<'hour' | 'day' | undefined>();
-  const answer = useEngineAnswer('overview', bucket ? { bucket } : {}, dataVersion);
-  const overview = answer.value as OverviewWithIncidents | null;
-  const error = answer.error;
+  const [selected, setSelected] = useState<Incident | null>(null);
+  const zoom = selected ? zoomOf(selected) : null;
+  const request = zoom ? { from: zoom.from, to: zoom.to, bucket: bucket ?? zoom.bucket } : bucket ? { bucket } : {};
+  const answer = useEngineAnswer('overview', request, dataVersion);
+  const incidentAnswer = useEngineAnswer('incidents', { lang }, dataVersion);
+  const overview = answer.value;
+  const error = answer.error ?? incidentAnswer.error;
 
   if (error) return <Alert message={t('errors.generic', { message: error })} />;
   if (!overview) return <p className="muted">{t('app.loading')}</p>;
@@ -43,7 +58,15 @@ export function OverviewScreen() {
     );
   }
 
-  const incidents = overview.incidents ?? [];
+  const incidents = incidentAnswer.value ?? [];
+  const bands: IncidentBand[] = incidents.map((incident) => ({
+    id: incident.id,
+    start: incident.start,
+    end: incident.end,
+    kind: incident.kind,
+    label: `${t(`incidents.kind.${incident.kind}`)}${incident.scope.domain ? ` ${incident.scope.domain}` : ''}`,
+    selected: selected?.id === incident.id,
+  }));
   const th = overview.thresholds;
   return (
     <section aria-labelledby="overview-title" className="screen">
@@ -62,7 +85,7 @@ export function OverviewScreen() {
       <ChartFigure
         id="volume"
         title={t('overview.volume')}
-        hint={t('overview.volumeHint', { bucket: t(`overview.${overview.bucket}`) })}
+        hint={`${t('overview.volumeHint', { bucket: t(`overview.${overview.bucket}`) })}${overview.bucket === 'hour' ? ` ${t('overview.volumeHourHint')}` : ''}`}
         actions={
           <div role="radiogroup" aria-label={t('overview.bucket')} className="segmented">
             {(['hour', 'day'] as const).map((b) => (
@@ -73,9 +96,25 @@ export function OverviewScreen() {
           </div>
         }
       >
-        <VolumeChart volume={overview.volume} bucket={overview.bucket} bands={incidents} />
+        {selected && zoom && (
+          <p className="zoom-note" role="status">
+            {t('incidents.zoomedTo', { label: t(`incidents.kind.${selected.kind}`), from: formatDateTime(lang, zoom.from, timeZone), to: formatDateTime(lang, zoom.to, timeZone) })}{' '}
+            <button type="button" className="button small" onClick={() => setSelected(null)}>
+              {t('incidents.showAll')}
+            </button>
+          </p>
+        )}
+        <VolumeChart volume={overview.volume} bucket={overview.bucket} bands={bands} />
       </ChartFigure>
-      <IncidentList incidents={incidents} />
+      <IncidentList
+        incidents={incidents}
+        selected={selected?.id ?? null}
+        onSelect={(incident) => {
+          setSelected(incident);
+          setBucket(undefined);
+        }}
+      />
+      {selected && <IncidentDetail incident={selected} />}
       <div className="grid-2">
         <ChartFigure
           id="complaints"
@@ -92,6 +131,7 @@ export function OverviewScreen() {
           {overview.reasonsByDomain.length ? <ReasonsByDomain reasons={overview.reasonsByDomain} /> : <p className="muted">{t('overview.noReasons')}</p>}
         </ChartFigure>
       </div>
+      <DomainFailures key={selected?.id ?? 'all'} from={zoom?.from} to={zoom?.to} domain={selected?.scope.domain} />
       <UnknownReplies />
     </section>
   );

@@ -14,6 +14,4 @@ export interface RebondBridge extends EngineApi {
   onMenuImport(listener: (paths: string[]) => void): () => void;
   /** the language chosen in the menu */
   onMenuLanguage(listener: (lang: Lang) => void): () => void;
-  /** open an https link in the user's browser (checked by the main process) */
-  openExternal(url: string): Promise<void>;
 }

@@ -19,6 +19,7 @@ const CASES: Array<{ fixture: string; dependsOn: Record<number, number[]> }> = [
   { fixture: 'assoconnect/campagne-cp1252.csv', dependsOn: {} },
   { fixture: 'mailjet-history/history.csv', dependsOn: {} },
   { fixture: 'powermta/acct.csv', dependsOn: {} },
+  { fixture: 'mailjet/events.csv', dependsOn: {} },
 ];
 
 interface Stored {
@@ -66,6 +67,7 @@ function lineOf(bytes: Buffer, offset: number): number {
 describe.each(CASES)('damaged variants of $fixture', ({ fixture, dependsOn }) => {
   const pristine = readFileSync(join(FIXTURES, fixture));
   let good: Stored[] = [];
+  let pristineRejected = 0;
   const damagedLines = (lines: Set<number>) => {
     const all = new Set(lines);
     for (const [line, deps] of Object.entries(dependsOn)) if (deps.some((d) => lines.has(d))) all.add(Number(line));
@@ -76,6 +78,7 @@ describe.each(CASES)('damaged variants of $fixture', ({ fixture, dependsOn }) =>
     const { result, stored } = await importBytes(pristine);
     expect(result.ok).toBe(true);
     good = stored;
+    pristineRejected = result.rejected;
   });
 
   function check(outcome: Awaited<ReturnType<typeof importBytes>>, damaged: Set<number>, lastGoodLine: number) {
@@ -130,6 +133,39 @@ describe.each(CASES)('damaged variants of $fixture', ({ fixture, dependsOn }) =>
         },
       ),
       { numRuns: 15, seed: 20250118 },
+    );
+  });
+
+  it('a line cut short with a byte that is not UTF-8 (it crashed DuckDB)', async () => {
+    const lines = pristine.toString('latin1').split('\n');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: Math.max(1, lines.length - 2) }), async (at) => {
+        // a record with fields missing and byte 0xAC, as in the file that made DuckDB raise FATAL
+        const damaged = [...lines];
+        damaged[at] = damaged[at].split(/[,;\t]/).slice(0, 3).join(',') + ',\xac';
+        const outcome = await importBytes(Buffer.from(damaged.join('\n'), 'latin1'));
+        check(outcome, damagedLines(new Set([at + 1])), Number.MAX_SAFE_INTEGER);
+        // and the engine still answers
+        expect((await engine.listImports({})).length).toBe(0);
+      }),
+      { numRuns: 4, seed: 20250120 },
+    );
+  });
+
+  it('line ends of every kind mixed', async () => {
+    const lineEnds = pristine.reduce((n, byte) => (byte === 10 ? n + 1 : n), 0);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: lineEnds, maxLength: lineEnds }), async (ends) => {
+        // each LF (or CRLF) of the pristine file becomes the line end drawn for it
+        let next = 0;
+        const text = pristine.toString('latin1').replace(/\r?\n/g, () => ends[next++] ?? '\n');
+        const outcome = await importBytes(Buffer.from(text, 'latin1'));
+        expect(outcome.result.error ?? '').toBe('');
+        expect(outcome.result.rejected).toBe(pristineRejected);
+        // the same events, at the same lines: a CR, a LF and a CRLF are each one line end
+        expect(outcome.stored.map((s) => s.key).sort()).toEqual(good.map((g) => g.key).sort());
+      }),
+      { numRuns: 6, seed: 20250119 },
     );
   });
 });

@@ -89,7 +89,9 @@ export const assoconnectImporter: FormatImporter = {
     let seen = 0;
     let skipped = 0;
     const headerSkip = layout.headerIndex + 1; // non-empty records before the data
+    const lines = { total: 0, blank: 0 };
     for await (const item of readCsvRecords(context.file, {
+      lines,
       gzip: context.sample.gzip,
       encoding: context.sample.encoding,
       delimiter: layout.delimiter,
@@ -160,6 +162,8 @@ export const assoconnectImporter: FormatImporter = {
       }
     }
     if (skipped > 0) context.skip(skipped);
+    // the header (and a title above it) is context
+    context.tally({ total: lines.total, blank: lines.blank, context: headerSkip });
   },
 };
 

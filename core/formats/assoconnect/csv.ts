@@ -75,6 +75,8 @@ export async function* readCsvRecords(
     onBytes?: (n: number) => void;
     /** the header's width: a record spanning lines with another width is a stray quote, not a record */
     expectedFields?: () => number | null;
+    /** filled in as the file is read: its lines, and the blank ones outside any record */
+    lines?: { total: number; blank: number };
   },
 ): AsyncGenerator<CsvItem> {
   // lines of a record whose quote is still open: [line number, text]
@@ -82,7 +84,10 @@ export async function* readCsvRecords(
   let pendingChars = 0;
   const out: CsvItem[] = [];
   const feed = (lineNumber: number, raw: string): void => {
-    if (pending.length === 0 && raw.trim() === '') return;
+    if (pending.length === 0 && raw.trim() === '') {
+      if (options.lines) options.lines.blank++;
+      return;
+    }
     pending.push([lineNumber, raw]);
     pendingChars += raw.length + 1;
     const text = pending.length === 1 ? raw : pending.map((p) => p[1]).join('\n');
@@ -113,6 +118,7 @@ export async function* readCsvRecords(
   for await (const batch of readLineBatches(path, { gzip: options.gzip, encoding: options.encoding, onBytes: options.onBytes })) {
     for (const raw of batch) {
       feed(++lineNumber, raw);
+      if (options.lines) options.lines.total = lineNumber;
       if (out.length > 0) {
         yield* out;
         out.length = 0;

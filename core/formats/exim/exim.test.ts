@@ -9,7 +9,7 @@ import type { StageRow } from '../../model/event';
 import { EximParser, replyCodes } from './parse';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CORPUS = resolve(ROOT, '../shared/corpus/logs');
+const CORPUS = resolve(ROOT, 'test/fixtures/corpus/logs');
 
 function parseFile(lines: string[], timeZone = 'UTC') {
   const rows: StageRow[] = [];
@@ -50,9 +50,10 @@ describe.each(files)('every delivery line of %s', (file) => {
     .map((text, i) => ({ text, line: i + 1, m: FLAG_LINE.exec(text) }))
     .filter((c) => c.m !== null);
 
-  it('has delivery lines and nothing rejected', () => {
+  it('has delivery lines, and rejects only the lines that are not mainlog lines (5100 holds its LMTP script)', () => {
     expect(cases.length).toBeGreaterThan(0);
-    expect(rejects).toEqual([]);
+    const undated = lines.map((text, i) => ({ text, line: i + 1 })).filter((l) => l.text.trim() !== '' && !/^\d{4}-\d\d-\d\d /.test(l.text));
+    expect(rejects.map((r) => r.line)).toEqual(undated.map((l) => l.line));
   });
 
   it.each(cases.map((c) => [`line ${c.line}: ${c.text.slice(44, 130)}`, c] as const))('%s', (_name, c) => {

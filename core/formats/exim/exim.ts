@@ -42,5 +42,6 @@ export const eximImporter: FormatImporter = {
       for (let i = 0; i < batch.length; i++) parser.line(batch[i], ++lineNumber);
     }
     if (parser.counts.skipped > 0) context.skip(parser.counts.skipped);
+    context.tally({ total: parser.counts.lines, context: parser.counts.context, blank: parser.counts.blank });
   },
 };

@@ -22,6 +22,9 @@ export interface EximLine {
 /** An Exim message id: `1b56Bg-0004ft-Fe` (old) or `10HmaX-000000005vi-0000` (4.97+). */
 const ID = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$/;
 
+/** How every mainlog line starts: its date and time. */
+const EXIM_STAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/;
+
 /** Delivery results of Exim's own retry logic that are not attempts: skipped. */
 const NOT_ATTEMPTS = /^(?:routing )?defer \(-5[23]\): retry time not (?:yet )?reached/i;
 
@@ -40,7 +43,8 @@ export interface EximDelivery {
 }
 
 export class EximParser {
-  readonly counts = { lines: 0, events: 0, skipped: 0, rejected: 0 };
+  /** `context`: Exim's own lines without a result (arrivals `<=`, joined to the results; Completed, queue runs, connections) */
+  readonly counts = { lines: 0, events: 0, skipped: 0, rejected: 0, context: 0, blank: 0 };
   private readonly clock: MinuteClock;
   /** exim id → sender, Message-ID, last deferral per address */
   private readonly messages = new Map<string, { sender: string | null; messageId: string | null; deferred: Map<string, EximDelivery> }>();
@@ -98,14 +102,23 @@ export class EximParser {
 
   line(line: string, lineNumber: number): void {
     this.counts.lines++;
-    if (line.length === 0) return;
+    if (line.trim().length === 0) {
+      this.counts.blank++;
+      return;
+    }
     const parts = line.length > 65_536 ? null : this.split(line);
     if (!parts) {
-      this.counts.skipped++;
+      // a mainlog line without a message id (connections, queue runs, warnings) is Exim's own
+      if (line.length <= 65_536 && EXIM_STAMP.test(line)) this.counts.context++;
+      else {
+        this.counts.rejected++;
+        this.sink.reject(lineNumber, 'not an Exim mainlog line (no date and time at its start)');
+      }
       return;
     }
     switch (parts.flag) {
       case '<=':
+        this.counts.context++;
         this.arrival(parts);
         return;
       case '=>':
@@ -117,7 +130,7 @@ export class EximParser {
         return;
       default:
         // "Completed", "*>" (delivery suppressed), "removed by", "SMTP error …" lines, queue runs
-        this.counts.skipped++;
+        this.counts.context++;
     }
   }
 

@@ -5,9 +5,10 @@
 import type { StageRow } from '../../model/event';
 import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
-import { readLines } from '../lines';
+import { readLineBatches } from '../lines';
+import { JsonDocuments, locateJsonError, type JsonPiece } from './json-documents';
 import type { FileSample } from '../sample';
-import { MAILJET_COLUMNS, MAILJET_EVENT_TYPES, type MailjetField } from './columns';
+import { MAILJET_COLUMNS, MAILJET_EVENT_TYPES, MAILJET_HISTORY_COLUMNS, type MailjetField } from './columns';
 
 type JsonEvent = Record<string, unknown>;
 
@@ -18,7 +19,11 @@ export const mailjetImporter: FormatImporter = {
   detect(sample: FileSample): number {
     const first = sample.lines.find((l) => l.trim().length > 0)?.trim() ?? '';
     if (first.startsWith('{') || first.startsWith('[')) {
-      return /"event"\s*:/.test(first) && /"email"\s*:/.test(first) ? 0.95 : 0;
+      // JSON lines, or a document pretty-printed over many lines: look at the whole sample
+      const text = sample.text;
+      if (/"event"\s*:/.test(text) && /"email"\s*:/.test(text)) return 0.95;
+      // the REST API's answers: {"Count":…,"Data":[{…"Status"…"ArrivedAt"…}],"Total":…}
+      return /"Data"\s*:\s*\[/.test(text) && API_OWN.some((name) => text.includes(`"${name}"`)) ? 0.9 : 0;
     }
     const header = splitCsvLine(first, detectDelimiter(first));
     const mapped = mapHeader(header, MAILJET_COLUMNS);
@@ -61,32 +66,139 @@ function present(mapped: Partial<Record<MailjetField, string>>, fields: MailjetF
   return fields.map((f) => mapped[f]).filter((c): c is string => c !== undefined);
 }
 
+/** Field names of the REST API's message objects (`/message`, `/messagehistory`). */
+const API_OWN = ['ArrivedAt', 'ContactAlt', 'StateID', 'EventAt', 'EventType', 'AttemptCount'];
+
+/** Integer ids beyond 2^53: quoted before JSON.parse can round them. */
+const BIG_IDS = /("(?:MessageID|mj_message_id|Message_ID|ID)"\s*:\s*)(\d+)/g;
+
+/**
+ * Any JSON (json-documents.ts): JSON lines, a pretty-printed webhook body, a grouped array, the
+ * REST API's `{"Count","Data","Total"}` answers. Each line is counted once: the lines of the
+ * pieces that gave events, those of the pieces rejected, the blank ones, and the frame around
+ * them (`[`, `]`, a document's own fields) as context.
+ */
 async function stageJsonLines(context: StageContext): Promise<void> {
-  let lineNumber = 0;
-  for await (const line of readLines(context.file, { gzip: context.sample.gzip, onBytes: context.progress })) {
-    lineNumber++;
-    const trimmed = line.trim();
-    if (trimmed === '') continue;
-    let parsed: unknown;
-    try {
-      // MessageID is an integer beyond 2^53: quote it before JSON.parse can round it.
-      parsed = JSON.parse(trimmed.replace(/("(?:MessageID|mj_message_id)"\s*:\s*)(\d+)/g, '$1"$2"'));
-    } catch (error) {
-      context.reject({ line: lineNumber, message: `not valid JSON (${(error as Error).message})` });
-      continue;
-    }
-    // webhooks v2 send a JSON array of events per second
-    const events = Array.isArray(parsed) ? parsed : [parsed];
-    for (const event of events) {
-      if (typeof event !== 'object' || event === null) {
-        context.reject({ line: lineNumber, message: 'not a Mailjet event object' });
-        continue;
+  let total = 0;
+  let blank = 0;
+  let eventLines = 0;
+  let rejectedLines = 0;
+  let beyond = 0;
+  let counted = 0; // the last line already counted as an event's or a rejected piece's
+  const newLines = (piece: JsonPiece) => {
+    const n = piece.lastLine - Math.max(counted, piece.firstLine - 1);
+    counted = Math.max(counted, piece.lastLine);
+    return Math.max(0, n);
+  };
+  const reject = (line: number, message: string) => {
+    rejectedLines++;
+    context.reject({ line, message });
+  };
+  const documents = new JsonDocuments(
+    (piece) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(piece.text.replace(BIG_IDS, '$1"$2"'));
+      } catch (error) {
+        const problem = locateJsonError(piece, error as Error);
+        reject(problem.line, problem.message);
+        beyond += Math.max(0, newLines(piece) - 1);
+        return;
       }
-      const row = jsonEventToRow(event as JsonEvent, lineNumber);
-      if (typeof row === 'string') context.reject({ line: lineNumber, message: row });
-      else context.stage.add(row);
+      let stored = 0;
+      for (const { event, line } of eventsOf(parsed, piece)) {
+        if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+          reject(line, 'not a Mailjet event object');
+          continue;
+        }
+        const row = 'event' in event ? jsonEventToRow(event as JsonEvent, line) : apiMessageToRow(event as JsonEvent, line);
+        if (typeof row === 'string') reject(line, row);
+        else {
+          context.stage.add(row);
+          stored++;
+        }
+      }
+      const lines = newLines(piece);
+      if (stored > 0) eventLines += lines;
+      else beyond += Math.max(0, lines - 1);
+    },
+    (problem) => reject(problem.line, problem.message),
+  );
+  for await (const batch of readLineBatches(context.file, { gzip: context.sample.gzip, onBytes: context.progress })) {
+    for (let i = 0; i < batch.length; i++) {
+      total++;
+      const line = batch[i];
+      if (line.trim() === '') blank++;
+      documents.line(line, total);
     }
   }
+  documents.end(total);
+  // a file ending in a newline has no line after it
+  context.tally({
+    total,
+    blank,
+    context: Math.max(0, total - blank - eventLines - rejectedLines - beyond),
+    notUnderstoodBeyondRecords: beyond,
+  });
+}
+
+/**
+ * The events of one parsed piece, each with its line: an array's elements (webhooks v2 group
+ * events per second), an API answer's `Data`, or the object itself. An event's line is the
+ * piece's first; a grouped array's elements each start on their own line when pretty-printed.
+ */
+function eventsOf(parsed: unknown, piece: JsonPiece): Array<{ event: unknown; line: number }> {
+  const line = piece.firstLine;
+  if (Array.isArray(parsed)) return parsed.map((event) => ({ event, line }));
+  if (parsed !== null && typeof parsed === 'object' && !('event' in parsed)) {
+    const data = (parsed as Record<string, unknown>)['Data'];
+    if (Array.isArray(data)) return data.map((event) => ({ event, line }));
+  }
+  return [{ event: parsed, line }];
+}
+
+/**
+ * A message object of the REST API (`/message?ShowContactAlt=true`): `Status`, `ArrivedAt`,
+ * `ContactAlt`, `ID`, `StateID`, `StatePermanent`… matched by meaning as the CSV headers are.
+ */
+export function apiMessageToRow(event: JsonEvent, line: number): StageRow | string {
+  const keys = Object.keys(event);
+  const base = mapHeader(keys, MAILJET_COLUMNS);
+  const history = mapHeader(keys, MAILJET_HISTORY_COLUMNS);
+  const text = (key: string | undefined): string | null => {
+    if (key === undefined) return null;
+    const value = event[key];
+    if (value === undefined || value === null || typeof value === 'object') return null;
+    const s = String(value).trim();
+    return s === '' ? null : s;
+  };
+  const status = text(base.event)?.toLowerCase();
+  if (!status) return 'no "Status" or "event" field';
+  let type = MAILJET_EVENT_TYPES[status];
+  if (!type) return `unknown event type "${status}"`;
+  const permanent = base.hardBounce ?? history.statePermanent;
+  const hard = permanent ? event[permanent] : undefined;
+  if (type === 'soft_bounce' && (hard === true || hard === 'true' || hard === 1)) type = 'hard_bounce';
+  const email = text(base.email);
+  if (!email) return 'no e-mail address (the API gives it as "ContactAlt" when asked with ShowContactAlt=true)';
+  const rawTime = event[base.time ?? 'time'];
+  const time =
+    typeof rawTime === 'number' || (typeof rawTime === 'string' && /^\d{9,11}$/.test(rawTime))
+      ? new Date(Number(rawTime) * 1000)
+      : parseIsoAsUtc(String(rawTime ?? ''));
+  if (Number.isNaN(time.getTime())) return `unreadable date "${String(rawTime ?? '')}"`;
+  const stateId = text(history.stateId);
+  const state = text(history.state);
+  return {
+    time,
+    address: email,
+    type,
+    diagnostic: text(history.comment) ?? state,
+    messageId: text(base.messageId),
+    campaign: text(base.campaignId) === '0' ? null : text(base.campaignId),
+    hint: stateId && stateId !== '0' ? `mailjet-state:${stateId}` : state ? `mailjet:${state.toLowerCase()}` : null,
+    line,
+  };
 }
 
 /** One Event API object to a staged row, or the reason it cannot be one. */

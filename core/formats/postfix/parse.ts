@@ -157,14 +157,31 @@ function field(line: string, name: string, from: number, before: number): string
 export interface PostfixCounts {
   lines: number;
   events: number;
-  /** lines neither used (events, from=, message-id=, removed) nor in error: other daemons, connections… */
+  /** delivery lines that are not deliveries on purpose (address-verification probes, forwards) */
   skipped: number;
   rejected: number;
+  /** Postfix's own lines without a result: from=, message-id=, removed (joined to results), connections, warnings… */
+  context: number;
+  /** lines of other programs (sendmail, dovecot, cron…) in the same syslog file */
+  otherPrograms: number;
+  blank: number;
 }
+
+/** Other programs' lines in a Postfix syslog, by program name. */
+export interface ProgramCount {
+  program: string;
+  lines: number;
+  /** their own delivery results (sendmail `to=… stat=`), which the Postfix importer does not read */
+  deliveries: number;
+}
+
+/** Beyond this many distinct program names, the rest are counted under one name. */
+const MAX_PROGRAMS = 50;
 
 /** One file's worth of Postfix parsing state. Feed lines in order with `line()`. */
 export class PostfixParser {
-  readonly counts: PostfixCounts = { lines: 0, events: 0, skipped: 0, rejected: 0 };
+  readonly counts: PostfixCounts = { lines: 0, events: 0, skipped: 0, rejected: 0, context: 0, otherPrograms: 0, blank: 0 };
+  readonly programs = new Map<string, ProgramCount>();
   private readonly queue = new Map<string, QueueEntry>();
   private readonly stamp: ParsedStamp = { ms: 0, end: 0 };
   private lastSweep = 0;
@@ -177,17 +194,30 @@ export class PostfixParser {
 
   line(line: string, lineNumber: number): void {
     this.counts.lines++;
-    if (line.length === 0) return;
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
+      this.counts.blank++;
+      return;
+    }
     if (line.length > MAX_LINE) {
       // A Postfix line never gets this long; only a broken file does.
-      if (line.includes(' to=')) this.reject(lineNumber, `a line of ${line.length} characters is not a Postfix line`);
-      else this.counts.skipped++;
+      this.reject(lineNumber, `a line of ${line.length} characters is not a syslog line`);
       return;
     }
     // the body: after "program[pid]: "
     const colon = line.indexOf(']: ');
     if (colon < 0) {
-      this.counts.skipped++;
+      // a syslog line of a program that logs no pid (kernel, systemd…), or not a syslog line at all
+      if (this.clock.parse(line, this.stamp)) this.otherProgram(programBefore(line, line.indexOf(': ')), line);
+      else this.reject(lineNumber, 'not a syslog line (no time and program at its start)');
+      return;
+    }
+    // the program name is the word before "[pid]: ": Postfix's contains "postfix" (postfix/smtp,
+    // postfix-out/qmgr…), searched backwards from the pid, where it ends a few characters away
+    const postfix = line.lastIndexOf('postfix', colon);
+    if (postfix < 0 || line.indexOf(' ', postfix) < colon) {
+      // sendmail, dovecot, amavis… share the maillog: theirs, not errors
+      const bracket = line.lastIndexOf('[', colon);
+      this.otherProgram(line.slice(line.lastIndexOf(' ', bracket) + 1, bracket), line);
       return;
     }
     let b = colon + 3;
@@ -195,7 +225,7 @@ export class PostfixParser {
       // Solaris: "[ID 197553 mail.info] "
       const close = line.indexOf('] ', b);
       if (close < 0) {
-        this.counts.skipped++;
+        this.counts.context++;
         return;
       }
       b = close + 2;
@@ -208,7 +238,7 @@ export class PostfixParser {
       e++;
     }
     if (e === b || line.charCodeAt(e) !== 58 || line.charCodeAt(e + 1) !== 32 || e - b > 20) {
-      this.counts.skipped++;
+      this.counts.context++;
       return;
     }
     const p = e + 2;
@@ -217,8 +247,24 @@ export class PostfixParser {
     else if (c === 102 /* f */ && line.startsWith('from=', p)) this.from(line, lineNumber, line.slice(b, e), p);
     else if (c === 109 /* m */ && line.startsWith('message-id=', p)) this.messageId(line, lineNumber, line.slice(b, e), p);
     else if (c === 114 /* r */ && line.startsWith('removed', p) && line.length === p + 7) {
+      this.counts.context++;
       this.queue.delete(line.slice(b, e));
-    } else this.counts.skipped++;
+    } else this.counts.context++;
+  }
+
+  /** Counts a line of another program; `to=` with `stat=`/`status=` is one of its delivery results. */
+  private otherProgram(name: string, line: string): void {
+    this.counts.otherPrograms++;
+    let program = name.length > 0 && name.length <= 40 ? name : '(unnamed)';
+    let count = this.programs.get(program);
+    if (!count && this.programs.size >= MAX_PROGRAMS) count = this.programs.get((program = '(others)'));
+    if (!count) {
+      count = { program, lines: 0, deliveries: 0 };
+      this.programs.set(program, count);
+    }
+    count.lines++;
+    const to = line.indexOf(': to=');
+    if (to >= 0 && (line.indexOf(', stat=', to) >= 0 || line.indexOf(', status=', to) >= 0)) count.deliveries++;
   }
 
   private time(line: string): number | null {
@@ -300,7 +346,7 @@ export class PostfixParser {
     const expiredAt = line.indexOf(', status=expired', p);
     const ms = expiredAt >= 0 ? this.time(line) : this.approximateTime(line);
     if (ms === null) {
-      this.counts.skipped++;
+      this.counts.context++;
       return;
     }
     let s = p + 5;
@@ -314,12 +360,15 @@ export class PostfixParser {
     const expired = expiredAt >= 0;
     const entry = this.entry(queueId, ms, false);
     if (from.length > 0) entry.from = from;
-    if (!expired) return;
+    if (!expired) {
+      this.counts.context++;
+      return;
+    }
     // qmgr: "from=<…>, status=expired, returned to sender": the recipients still deferred expire
     const pending = entry.deferred;
     if (!pending || pending.size === 0) {
       // their deferrals are in an earlier file: nothing to attach this to
-      this.counts.skipped++;
+      this.counts.context++;
       return;
     }
     for (const [address, last] of pending) {
@@ -344,11 +393,9 @@ export class PostfixParser {
 
   private messageId(line: string, lineNumber: number, queueId: string, p: number): void {
     void lineNumber;
+    this.counts.context++;
     const ms = this.approximateTime(line);
-    if (ms === null) {
-      this.counts.skipped++;
-      return;
-    }
+    if (ms === null) return;
     let s = p + 11;
     let end: number;
     if (line.charCodeAt(s) === 60) {
@@ -362,4 +409,10 @@ export class PostfixParser {
     const entry = this.entry(queueId, ms, true);
     entry.messageId = line.slice(s, end) || null;
   }
+}
+
+/** The program name that ends at `end` (`host program: …`), or '' when there is none. */
+function programBefore(line: string, end: number): string {
+  if (end < 0) return '';
+  return line.slice(line.lastIndexOf(' ', end - 1) + 1, end);
 }

@@ -12,7 +12,7 @@ import { SyslogClock } from './syslog-time';
 import { wallClockToUtc } from './wall-clock';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CORPUS = resolve(ROOT, '../shared/corpus/logs');
+const CORPUS = resolve(ROOT, 'test/fixtures/corpus/logs');
 
 function parse(lines: string[], options: { timeZone?: string; year?: number } = {}) {
   const rows: StageRow[] = [];
@@ -135,7 +135,7 @@ describe('Postfix syslog variants', () => {
     ]);
   });
 
-  it('skips other daemons and non-delivery lines, and rejects broken to= lines with their number', () => {
+  it('counts other daemons and non-delivery lines apart, and rejects broken to= lines and non-syslog lines with their number', () => {
     const { rows, rejects, counts } = parse([
       'Jan 17 10:00:01 mx dovecot: imap-login: Login: user=<x@example.org>',
       'Jan 17 10:00:01 mx postfix/smtpd[1]: connect from unknown[192.0.2.9]',
@@ -148,12 +148,13 @@ describe('Postfix syslog variants', () => {
       'Jxn 17 10:00:05 mx postfix/smtp[1]: ABC: to=<x@example.org>, relay=none, dsn=2.0.0, status=sent (x)',
     ]);
     expect(rows).toEqual([]);
-    expect(counts.skipped).toBe(4);
-    expect(rejects.map((r) => r.line)).toEqual([6, 7, 8, 9]);
-    expect(rejects[0].message).toMatch(/closing ">"/);
-    expect(rejects[1].message).toMatch(/without status=/);
-    expect(rejects[2].message).toMatch(/unknown delivery status "wibble"/);
-    expect(rejects[3].message).toMatch(/timestamp/);
+    expect(counts).toMatchObject({ lines: 9, skipped: 0, otherPrograms: 1, context: 2, blank: 1, rejected: 5 });
+    expect(rejects.map((r) => r.line)).toEqual([4, 6, 7, 8, 9]);
+    expect(rejects[0].message).toMatch(/not a syslog line/);
+    expect(rejects[1].message).toMatch(/closing ">"/);
+    expect(rejects[2].message).toMatch(/without status=/);
+    expect(rejects[3].message).toMatch(/unknown delivery status "wibble"/);
+    expect(rejects[4].message).toMatch(/timestamp/);
   });
 
   it('joins message-id= and from= of the same queue id, and forgets them when the id is reused', () => {
@@ -192,7 +193,7 @@ describe('Postfix syslog variants', () => {
     expect(expired).toMatchObject({ sender: 'ina@example.com', enhancedCode: '4.4.1', line: 4 });
     expect(expired.diagnostic).toMatch(/Connection timed out/);
     expect(expired.time.toISOString()).toBe('2024-12-28T13:39:28.000Z');
-    expect(counts.skipped).toBe(1); // the expiry of a queue id whose recipients are not in this file
+    expect(counts.context).toBe(1); // the expiry of a queue id whose recipients are not in this file
   });
 });
 

@@ -53,6 +53,8 @@ export const postfixImporter: FormatImporter = {
       for (let i = 0; i < batch.length; i++) parser.line(batch[i], ++lineNumber);
     }
     if (parser.counts.skipped > 0) context.skip(parser.counts.skipped);
+    const { lines, context: used, otherPrograms, blank } = parser.counts;
+    context.tally({ total: lines, context: used, otherPrograms, blank, programs: [...parser.programs.values()] });
   },
 };
 

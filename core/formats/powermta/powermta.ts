@@ -5,7 +5,7 @@
 import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
 import type { FileSample } from '../sample';
-import { PMTA_COLUMNS, PMTA_OWN, PMTA_TYPES } from './columns';
+import { PMTA_COLUMNS, PMTA_OWN, PMTA_TYPES, type PmtaField } from './columns';
 
 function header(sample: FileSample): { delimiter: string; columns: string[] } | null {
   const first = sample.lines.find((l) => l.trim().length > 0);
@@ -16,6 +16,27 @@ function header(sample: FileSample): { delimiter: string; columns: string[] } | 
   return { delimiter, columns };
 }
 
+/** The columns without which a record is no outcome, and how a person would name each. */
+const REQUIRED = {
+  type: '"type" (the record type: d, b, t…)',
+  rcpt: '"rcpt" (the recipient)',
+  time: '"timeLogged" or "timeQueued" (the time)',
+} as const;
+
+function missing(mapped: Partial<Record<PmtaField, string>>): Array<keyof typeof REQUIRED> {
+  const lack: Array<keyof typeof REQUIRED> = [];
+  if (!mapped.type) lack.push('type');
+  if (!mapped.rcpt) lack.push('rcpt');
+  if (!mapped.timeLogged && !mapped.timeQueued) lack.push('time');
+  return lack;
+}
+
+/** How many header names only PowerMTA writes. */
+function ownColumns(columns: string[]): number {
+  const lower = new Set(columns.map((c) => c.toLowerCase().replace(/^#\s*/, '')));
+  return PMTA_OWN.filter((o) => lower.has(o.toLowerCase())).length;
+}
+
 export const powermtaImporter: FormatImporter = {
   id: 'powermta',
   label: 'PowerMTA accounting CSV',
@@ -24,10 +45,22 @@ export const powermtaImporter: FormatImporter = {
     const h = header(sample);
     if (!h) return 0;
     const mapped = mapHeader(h.columns, PMTA_COLUMNS);
-    if (!mapped.type || !mapped.rcpt || !mapped.timeLogged) return 0;
-    const lower = new Set(h.columns.map((c) => c.toLowerCase()));
-    const own = PMTA_OWN.filter((o) => lower.has(o.toLowerCase())).length;
+    // what makes a record an outcome: its type, its recipient, and a status or PowerMTA's own time
+    // column; the rest is whatever the operator chose to log (a bounce file may lack timeLogged)
+    if (missing(mapped).length > 0 || !(mapped.dsnStatus || mapped.timeLogged)) return 0;
+    const own = ownColumns(h.columns);
     return own >= 2 ? 0.97 : 0.7;
+  },
+
+  explainMiss(sample: FileSample): string | null {
+    const h = header(sample);
+    if (!h || ownColumns(h.columns) < 2) return null;
+    const lack = missing(mapHeader(h.columns, PMTA_COLUMNS));
+    if (lack.length === 0) return null;
+    return (
+      `this looks like a PowerMTA accounting file, but its header has no ${lack.map((l) => REQUIRED[l]).join(' and no ')} ` +
+      `column; the header reads: "${h.columns.join(',').slice(0, 160)}".`
+    );
   },
 
   async stage(context: StageContext): Promise<void> {
@@ -41,7 +74,8 @@ export const powermtaImporter: FormatImporter = {
       columns: h.columns,
       headerLine: headerLineOf(context.sample.lines),
       gzip: context.sample.gzip,
-      time: { column: mapped.timeLogged!, kind: 'iso-offset' },
+      // the time the outcome was logged; a file configured without it has the time queued
+      time: { column: (mapped.timeLogged ?? mapped.timeQueued)!, kind: 'iso-offset' },
       address: mapped.rcpt!,
       type: { column: mapped.type!, map: PMTA_TYPES, classColumn: mapped.dsnStatus },
       diagnostic: present(['dsnDiag', 'dsnStatus']),
@@ -52,8 +86,9 @@ export const powermtaImporter: FormatImporter = {
       sender: mapped.orig,
       relay: mapped.dsnMta,
       hint: mapped.bounceCat ? { prefix: 'pmta', columns: [mapped.bounceCat] } : undefined,
-      delayFrom: mapped.timeQueued ? { queuedColumn: mapped.timeQueued } : undefined,
+      delayFrom: mapped.timeQueued && mapped.timeLogged ? { queuedColumn: mapped.timeQueued } : undefined,
     };
+    context.tally({ timeField: mapped.timeLogged ? 'timeLogged' : 'timeQueued' });
     await context.stage.stageCsv(context.file, spec);
     context.progress(context.sample.size);
   },

@@ -1,0 +1,133 @@
+/**
+ * The report as PDF, made by the engine itself (so the CLI makes it too) with pdfmake's
+ * server-side printer and the Roboto fonts it ships: French accents, ’ « » œ € and tables,
+ * without a browser. pdfmake lays text out and never interprets it, so untrusted texts only
+ * lose their control characters; nothing in the document is a link or an action.
+ */
+import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { ReportAddress, ReportModel } from './model';
+import { TONE_STYLE } from './html';
+import { plainLine } from './safe-text';
+import { REPORT_WORDS } from './words';
+
+type Printer = { createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void } };
+let printer: Promise<Printer> | null = null;
+
+/** Loaded on first use: the other commands do not pay for pdfkit and the fonts. */
+function loadPrinter(): Promise<Printer> {
+  printer ??= (async () => {
+    const [{ default: PdfPrinter }, vfsModule] = await Promise.all([import('pdfmake'), import('pdfmake/build/vfs_fonts.js')]);
+    const vfs = ((vfsModule as { default?: unknown }).default ?? vfsModule) as Record<string, string>;
+    const font = (name: string) => Buffer.from(vfs[name], 'base64');
+    return new PdfPrinter({
+      Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
+    }) as unknown as Printer;
+  })();
+  return printer;
+}
+
+/** Letters the explanation uses that Roboto has no glyph for (French ordinals 1ʳᵉ, 2ᵉ): their plain letter. */
+const NO_GLYPH: Record<string, string> = { 'ᵉ': 'e', 'ʳ': 'r', 'ᵈ': 'd', 'ˢ': 's', 'ᵒ': 'o' };
+const t = (text: string) => plainLine(text).replace(/[ᵉʳᵈˢᵒ]/g, (c) => NO_GLYPH[c]);
+
+/**
+ * Evidence rows per address in the PDF (the latest): pdfmake measures every wrapped line of a
+ * server text, about 3 ms a row here, and a PDF of 20 addresses must take seconds, not tens.
+ * The Markdown and HTML show EVIDENCE_ROWS_SHOWN, the CSV every event.
+ */
+export const PDF_EVIDENCE_ROWS = 15;
+
+/** A cell is one line of text, or several (each made safe, then joined by our own line breaks). */
+type Cell = string | readonly string[];
+const cellText = (c: Cell) => (typeof c === 'string' ? t(c) : c.map(t).join('\n'));
+
+function table(header: readonly string[], rows: readonly (readonly Cell[])[], widths: (string | number)[], fontSize: number): Content {
+  const head: TableCell[] = header.map((c) => ({ text: t(c), bold: true, fillColor: '#eeeeee' }));
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths, body: [head, ...rows.map((r) => r.map((c) => ({ text: cellText(c) })))] },
+    layout: { hLineColor: () => '#cccccc', vLineColor: () => '#cccccc', paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 2, paddingBottom: () => 2 },
+    fontSize,
+    margin: [0, 2, 0, 10],
+  };
+}
+
+function bullets(items: readonly string[]): Content {
+  return { ul: items.map(t), margin: [0, 2, 0, 8] };
+}
+
+function addressContent(a: ReportAddress, model: ReportModel): Content[] {
+  const w = REPORT_WORDS[model.lang];
+  const tone = TONE_STYLE[a.seen ? a.tone : 'none'];
+  const out: Content[] = [
+    { text: t(a.address), style: 'h2' },
+    { text: [{ text: t(`${w.status}${model.lang === 'fr' ? ' : ' : ': '}`), bold: true }, t(`${a.statusLabel}${a.untilText ? ` ${a.untilText}` : ''}`)], margin: [0, 0, 0, 4] },
+    {
+      table: { widths: ['*'], body: [[{ text: [{ text: t(`${w.answer} `), bold: true }, t(a.headline)], fillColor: tone.background }]] },
+      layout: { hLineColor: () => tone.border, vLineColor: () => tone.border, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 5, paddingBottom: () => 5 },
+      margin: [0, 2, 0, 8],
+    },
+  ];
+  if (!a.seen) return out;
+  out.push({ text: t(a.explanation), margin: [0, 0, 0, 6] });
+  out.push({ text: t(w.messages), style: 'h3' });
+  if (a.messagesNote) out.push({ text: t(a.messagesNote), fontSize: 8 });
+  out.push(
+    a.messages.length
+      ? table([w.col.date, w.col.message, w.col.verdict, w.col.detail], a.messages.map((m) => [m.date, m.message, m.verdictLabel, m.summary]), [62, 90, 70, '*'], 8)
+      : { text: t(w.noMessages) },
+  );
+  out.push({ text: t(w.history), style: 'h3' }, a.history.length ? bullets(a.history) : { text: t(w.noHistory) });
+  if (a.incidents.length) out.push({ text: t(w.incidents), style: 'h3' }, bullets(a.incidents));
+  out.push({ text: t(w.whatToDo), style: 'h3' }, a.actions.length ? bullets(a.actions) : { text: t(w.noAction) });
+  if (a.caveats.length) out.push({ text: t(w.goodToKnow), style: 'h3' }, bullets(a.caveats));
+  out.push({ text: t(w.evidence), style: 'h3' });
+  const evidence = a.evidence.slice(Math.max(0, a.evidence.length - PDF_EVIDENCE_ROWS));
+  const leftOut = a.evidenceLeftOut + a.evidence.length - evidence.length;
+  if (leftOut > 0) out.push({ text: t(w.earlierEvents.replace('{count}', String(leftOut))), fontSize: 8 });
+  // three cells a row, not six: pdfmake's time grows with the cells, and a page is narrow
+  out.push(
+    table(
+      [w.col.date, w.col.text, w.col.source],
+      evidence.map((e) => [[e.date, [e.type, e.category, e.code].filter(Boolean).join(' · ')], e.text, e.source]),
+      [92, '*', 90],
+      7,
+    ),
+  );
+  return out;
+}
+
+export function pdfDefinition(model: ReportModel): TDocumentDefinitions {
+  const w = REPORT_WORDS[model.lang];
+  const content: Content[] = [
+    { text: t(model.title), style: 'h1' },
+    { text: t(model.generatedLine), color: '#555555', margin: [0, 0, 0, 10] },
+    { text: t(w.summary), style: 'h2' },
+    bullets(model.summary),
+  ];
+  for (const a of model.addresses) content.push(...addressContent(a, model));
+  return {
+    pageSize: 'A4',
+    pageMargins: [36, 40, 36, 40],
+    info: { title: t(model.title), creator: 'Rebond', producer: 'Rebond' },
+    content,
+    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
+    styles: {
+      h1: { fontSize: 17, bold: true, margin: [0, 0, 0, 4] },
+      h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 4] },
+      h3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 3] },
+    },
+    footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#777777', margin: [0, 10, 0, 0] }),
+  };
+}
+
+export async function renderPdf(model: ReportModel): Promise<Buffer> {
+  const p = await loadPrinter();
+  const doc = p.createPdfKitDocument(pdfDefinition(model));
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

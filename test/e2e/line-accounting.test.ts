@@ -1,0 +1,76 @@
+/**
+ * The Import screen accounts for every line of a dropped file in plain words, in both
+ * languages: a real maillog where sendmail and Postfix share the file (test/fixtures/postfix/wild),
+ * and a JSON-lines export with a line that is not JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RebondPage } from './app-page';
+import { canRun, openApp, ROOT, screenshot, type OpenApp } from './harness';
+
+const skip = canRun();
+const MAILLOG = join(ROOT, 'test/fixtures/postfix/wild/gomaillex-maillog');
+const JSONL = join(ROOT, 'test/fixtures/mailjet/events.jsonl');
+
+/** The maillog's lines by kind, read here with patterns of their own. */
+function maillogFigures() {
+  const text = readFileSync(MAILLOG, 'utf8');
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  const deliveries = lines.filter((l) =>
+    /postfix\/\w+\[\d+\]: \w+: (to=<[^>]+>,.* status=(sent|deferred|bounced) |from=.*, status=expired)/.test(l),
+  ).length;
+  const others = lines.filter((l) => / sendmail\[\d+\]: /.test(l)).length;
+  return { total: lines.length, deliveries, others, context: lines.length - deliveries - others };
+}
+
+describe.skipIf(skip !== null)('The line accounting on the Import screen', () => {
+  let opened: OpenApp;
+  let page: Page;
+  let app: RebondPage;
+
+  beforeAll(async () => {
+    opened = await openApp();
+    page = opened.page;
+    app = new RebondPage(page);
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('says what every line of the file was, in English and in French', async () => {
+    const f = maillogFigures();
+    await app.importFiles([MAILLOG]);
+    const current = app.currentImport();
+    const job = (name: string) => app.currentImport().locator('.job').filter({ hasText: name });
+    const en = (n: number) => n.toLocaleString('en-GB');
+    await expect
+      .poll(() => job('gomaillex-maillog').locator('.line-accounting-sentence').innerText())
+      .toBe(
+        `${en(f.total)} lines: ${en(f.deliveries)} deliveries, ${en(f.context)} context lines, ` +
+          `${en(f.others)} lines of other programs, 0 lines not understood`,
+      );
+    expect(await job('gomaillex-maillog').locator('.other-program').innerText()).toMatch(/^sendmail also logged \d+ delivery results here, which this import does not read/);
+    await screenshot(page, 'line-accounting-1-maillog');
+
+    await app.importFiles([JSONL]);
+    expect(await job('events.jsonl').locator('.line-accounting-sentence').innerText()).toMatch(/, 1 line not understood — see the examples below$/);
+
+    await app.open('Settings');
+    await page.getByLabel('Language').selectOption('fr');
+    // the screen's list of this session's imports starts again: the same file again is all duplicates, every line still accounted for
+    await app.importFiles([MAILLOG]);
+    const fr = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+    await expect
+      .poll(() => job('gomaillex-maillog').locator('.line-accounting-sentence').innerText())
+      .toBe(
+        `${fr(f.total)} lignes : ${fr(f.deliveries)} distributions, ${fr(f.context)} lignes de contexte, ` +
+          `${fr(f.others)} lignes d’autres programmes, 0 ligne non comprise`,
+      );
+    await screenshot(page, 'line-accounting-2-maillog-fr');
+    expect(opened.consoleErrors).toEqual([]);
+  });
+});

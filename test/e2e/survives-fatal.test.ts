@@ -1,0 +1,48 @@
+/**
+ * One malformed file no longer takes the app down: after the file that made DuckDB raise a
+ * FATAL error (and answer 500 to every request after it), the same running host imports the
+ * next file and answers lookups, and the failure is told with the file's own name.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RebondPage } from './app-page';
+import { canRun, openApp, ROOT, screenshot, type OpenApp } from './harness';
+
+const skip = canRun();
+const INTEGRITY = join(ROOT, 'test', 'fixtures', 'integrity');
+
+describe.skipIf(skip !== null)('After a file that crashed the database', () => {
+  let opened: OpenApp;
+  let page: Page;
+  let app: RebondPage;
+
+  beforeAll(async () => {
+    opened = await openApp();
+    page = opened.page;
+    app = new RebondPage(page);
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('the same host imports the next file and answers lookups', async () => {
+    await app.open(/^Import$/);
+    await app.fileInput().setInputFiles([join(INTEGRITY, 'fatal-for-duckdb.csv')]);
+    const current = app.currentImport();
+    await expect.poll(() => current.locator('.job.failed').count()).toBe(1);
+    await expect.poll(() => current.innerText()).toMatch(/fatal-for-duckdb\.csv: .*line 2: invalid characters \(not UTF-8\)/);
+    const said = await current.innerText();
+    expect(said).not.toMatch(/rebond-uploads|FATAL|INTERNAL|invalidated|Error:/);
+    await screenshot(page, 'survives-1-fatal-file');
+
+    await app.fileInput().setInputFiles([join(INTEGRITY, 'mixed-line-ends.csv')]);
+    await expect.poll(() => app.currentImport().locator('.job.done').count(), { timeout: 30_000 }).toBe(1);
+    expect(await app.currentImport().locator('.job.done').innerText()).toMatch(/mixed-line-ends\.csv[\s\S]*\b4\b/);
+    await app.open(/^Address$/);
+    await app.lookUp('c@b', 'c@b.fr');
+    await expect.poll(() => page.getByRole('main').innerText()).toMatch(/c@b\.fr/);
+    await screenshot(page, 'survives-2-lookup');
+  });
+});
