@@ -452,9 +452,21 @@ export interface Settings {
 
 // ---------------------------------------------------------------- the API
 
+/** What opening the workspace found half-done after a crash, and removed (core/store/recovery.ts). */
+export interface WorkspaceRepair {
+  /** events of an import that is not listed, or a listed import whose events did not add up */
+  kind: 'unlisted_events' | 'incomplete_import';
+  importId: number;
+  /** the file as the user named it, for a listed import */
+  displayName: string | null;
+  /** events removed */
+  events: number;
+}
+
 export interface EngineApi {
   importFiles(req: ImportRequest): Promise<ImportSummary>;
   listImports(req: Record<string, never>): Promise<ImportRecord[]>;
+  workspaceRepairs(req: Record<string, never>): Promise<WorkspaceRepair[]>;
   removeImport(req: { id: number }): Promise<{ removedEvents: number }>;
   address(req: AddressRequest): Promise<AddressReport>;
   searchAddresses(req: { query: string; limit?: number }): Promise<AddressSuggestion[]>;
@@ -482,6 +494,7 @@ export type EngineResponse<K extends EngineMethod> = Awaited<ReturnType<EngineAp
 export const ENGINE_METHODS = [
   'importFiles',
   'listImports',
+  'workspaceRepairs',
   'removeImport',
   'address',
   'searchAddresses',

@@ -4,6 +4,7 @@
  * file → format → classifier → store → policy / overview → shell.
  */
 import type {
+  WorkspaceRepair,
   AddressListEntry,
   AddressListRequest,
   AddressReport,
@@ -139,6 +140,11 @@ export class Engine implements EngineApi {
 
   listImports(_request: Record<string, never> = {}): Promise<ImportRecord[]> {
     return this.exclusive(() => listImports(this.db));
+  }
+
+  /** What opening the workspace (or reopening it after a FATAL error) repaired. */
+  workspaceRepairs(_request: Record<string, never> = {}): Promise<WorkspaceRepair[]> {
+    return this.exclusive(async () => this.db.repairs.map((r) => ({ ...r })));
   }
 
   removeImport(request: { id: number }): Promise<{ removedEvents: number }> {

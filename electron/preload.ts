@@ -24,6 +24,7 @@ function subscribe<T>(channel: string, listener: (payload: T) => void): () => vo
 export const rebondBridge = {
   importFiles: method('importFiles'),
   listImports: method('listImports'),
+  workspaceRepairs: method('workspaceRepairs'),
   removeImport: method('removeImport'),
   address: method('address'),
   searchAddresses: method('searchAddresses'),

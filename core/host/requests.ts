@@ -64,6 +64,7 @@ const nothing = z.object({});
  */
 const SHAPES = {
   listImports: nothing,
+  workspaceRepairs: nothing,
   removeImport: z.object({ id: z.number().int() }),
   address: z.object({ address: z.string(), at: instant.optional(), lang: lang.optional() }),
   searchAddresses: z.object({ query: z.string(), limit: limit.optional() }),

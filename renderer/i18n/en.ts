@@ -22,6 +22,13 @@ export const en = {
     year: 'Year of the log',
     yearHint: 'leave empty to infer it',
     current: 'This import',
+    repaired: {
+      title: 'Rebond repaired the workspace when it opened: an import had been cut short.',
+      incomplete: 'The import of {{name}} had not finished and was removed: import the file again.',
+      unlisted_one: '{{count}} event of an import that was cut short was removed.',
+      unlisted_many: '{{count}} events of an import that was cut short were removed.',
+      unlisted_other: '{{count}} events of an import that was cut short were removed.',
+    },
     phase: {
       queued: 'Waiting',
       uploading: 'Sending to Rebond',

@@ -24,6 +24,13 @@ export const fr: Strings = {
     year: 'Année du journal',
     yearHint: 'laisser vide pour la déduire',
     current: 'Cet import',
+    repaired: {
+      title: 'Rebond a réparé l’espace de travail à son ouverture : un import avait été interrompu.',
+      incomplete: 'L’import de {{name}} n’était pas terminé et a été retiré : importez ce fichier à nouveau.',
+      unlisted_one: '{{count}} événement d’un import interrompu a été retiré.',
+      unlisted_many: '{{count}} événements d’un import interrompu ont été retirés.',
+      unlisted_other: '{{count}} événements d’un import interrompu ont été retirés.',
+    },
     phase: {
       queued: 'En attente',
       uploading: 'Envoi à Rebond',

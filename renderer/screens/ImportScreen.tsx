@@ -6,6 +6,8 @@ import { errorMessage, useApp } from '../app-context';
 import { Alert } from '../components/Alert';
 import { ImportJobRow, type ImportJob } from '../components/ImportJobRow';
 import { PastImports } from '../components/PastImports';
+import { RepairNotice } from '../components/RepairNotice';
+import { useEngineAnswer } from '../use-engine-answer';
 import type { ImportOptions, StagedFile } from '../transport';
 
 const FORMATS: FormatChoice[] = ['auto', 'mailjet', 'mailjet-history', 'assoconnect', 'postfix', 'exim', 'powermta'];
@@ -134,11 +136,13 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
   });
 
   const zones = Intl.supportedValuesOf('timeZone');
+  const repairs = useEngineAnswer('workspaceRepairs', {}).value;
   const isNewUser = imports !== null && imports.length === 0 && jobs.length === 0;
 
   return (
     <section aria-labelledby="import-title" className="screen">
       <h1 id="import-title">{t('import.title')}</h1>
+      {repairs && <RepairNotice repairs={repairs} />}
       {error && <Alert message={t('errors.generic', { message: error })} onDismiss={() => setError(null)} />}
 
       <div {...getRootProps({ className: isDragActive ? 'dropzone active' : 'dropzone' })}>

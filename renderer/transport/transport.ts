@@ -56,6 +56,7 @@ export class EngineError extends Error {
 export const ENGINE_METHOD_NAMES = [
   'importFiles',
   'listImports',
+  'workspaceRepairs',
   'removeImport',
   'address',
   'searchAddresses',

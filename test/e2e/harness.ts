@@ -33,8 +33,10 @@ export interface Served {
 }
 
 /** Starts `rebond serve --db <tmp> --port 0` and reads the one line it prints: the URL to open. */
-export async function serve(): Promise<Served> {
+export async function serve(prepare?: (workspace: string) => Promise<void>): Promise<Served> {
   const dir = await mkdtemp(join(tmpdir(), 'rebond-e2e-'));
+  // a workspace made before the host opens it (e.g. one a crash left half-done)
+  await prepare?.(join(dir, 'workspace.duckdb'));
   const command = FROM_SOURCES ? ['--import', 'tsx', join(ROOT, 'test', 'e2e', 'cli-from-sources.ts')] : [join(ROOT, 'bin', 'rebond.mjs')];
   const child: ChildProcess = spawn(process.execPath, [...command, 'serve', '--db', join(dir, 'workspace.duckdb'), '--port', '0'], {
     cwd: ROOT,
@@ -93,8 +95,8 @@ export interface OpenApp {
 }
 
 /** A fresh workspace served by `rebond serve`, opened in a headless Chromium page (English, Paris time). */
-export async function openApp(): Promise<OpenApp> {
-  const served = await serve();
+export async function openApp(prepare?: (workspace: string) => Promise<void>): Promise<OpenApp> {
+  const served = await serve(prepare);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();

@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../core/store/database';
+import { createEngine } from '../../core/engine';
 import { RebondPage } from './app-page';
 import { canRun, openApp, ROOT, screenshot, type OpenApp } from './harness';
 
@@ -44,5 +46,33 @@ describe.skipIf(skip !== null)('After a file that crashed the database', () => {
     await app.lookUp('c@b', 'c@b.fr');
     await expect.poll(() => page.getByRole('main').innerText()).toMatch(/c@b\.fr/);
     await screenshot(page, 'survives-2-lookup');
+  });
+});
+
+describe.skipIf(skip !== null)('After an import killed half-way', () => {
+  let opened: OpenApp;
+
+  beforeAll(async () => {
+    opened = await openApp(async (workspace) => {
+      // what a kill around the commit of a large import left: its events, and no import listed
+      const engine = await createEngine({ dbPath: workspace });
+      await engine.importFiles({ paths: [join(INTEGRITY, 'mixed-line-ends.csv')] });
+      await engine.close();
+      const db = await Database.open(workspace);
+      await db.run(`DELETE FROM imports`);
+      await db.close();
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('the Import screen says what opening the workspace repaired', async () => {
+    const page = opened.page;
+    await new RebondPage(page).open(/^Import$/);
+    const notice = page.getByRole('status').filter({ hasText: 'Rebond repaired the workspace' });
+    await expect.poll(() => notice.innerText()).toMatch(/4 events of an import that was cut short were removed\./);
+    await screenshot(page, 'survives-3-repaired');
   });
 });

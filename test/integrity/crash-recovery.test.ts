@@ -119,6 +119,8 @@ describe('an import killed at any moment', () => {
         ['incomplete_import', 1, baseEvents - 1],
         ['unlisted_events', 7, baseEvents],
       ].sort((a, b) => Number(a[1]) - Number(b[1])));
+      // the app asks for them to tell the person (the Import screen's notice)
+      expect(await engine.workspaceRepairs({})).toEqual(engine.db.repairs);
       expect(await engine.listImports({})).toEqual([]);
       expect(await engine.db.one(`SELECT count(*) AS n FROM events`)).toEqual({ n: 0n });
       // the file imports again whole
