@@ -11,43 +11,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../model/category';
 import { classify } from './classify';
+import { SISIMAI_ACCEPTABLE, SISIMAI_NOT_SCORED } from '../../test/classify/score';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../test/fixtures/corpus/sisimai_labelled.tsv');
 
-/** README mapping: sisimai reason → acceptable Rebond categories (absent = not scored). */
-const ACCEPTABLE: Readonly<Record<string, readonly Category[]>> = {
-  userunknown: ['user_unknown'],
-  hasmoved: ['user_unknown'],
-  mailboxfull: ['mailbox_full'],
-  suspend: ['mailbox_inactive'],
-  hostunknown: ['domain_invalid'],
-  notaccept: ['domain_invalid'],
-  // "expired (or the cause the text shows)": an expiry's cause is the network / the recipient's servers
-  expired: ['expired', 'server_unavailable', 'domain_unreachable'],
-  blocked: ['sender_blocklisted', 'rate_limited'],
-  badreputation: ['sender_blocklisted', 'rate_limited'],
-  rejected: ['sender_blocklisted', 'policy'],
-  authfailure: ['auth_failure'],
-  policyviolation: ['policy', 'spam_content'],
-  contenterror: ['policy', 'spam_content'],
-  notcompliantrfc: ['policy', 'spam_content'],
-  virusdetected: ['policy', 'spam_content'],
-  spamdetected: ['spam_content'],
-  filtered: ['policy', 'spam_content', 'user_unknown'],
-  networkerror: ['server_unavailable', 'domain_unreachable'],
-  systemerror: ['server_unavailable'],
-  systemfull: ['server_unavailable'],
-  mailererror: ['server_unavailable'],
-  requireptr: ['config'],
-  syntaxerror: ['config'],
-  securityerror: ['auth_failure', 'config', 'policy'],
-  toomanyconn: ['rate_limited', 'config'],
-  speeding: ['rate_limited'],
-  norelaying: ['relay_denied'],
-  mesgtoobig: ['message_too_large'],
-  exceedlimit: ['message_too_large'],
-};
-const NOT_SCORED = new Set(['delivered', 'feedback', 'vacation', 'onhold', 'undefined']);
+/** README mapping: sisimai reason → acceptable Rebond categories (absent = not scored); one table for every scorer. */
+const ACCEPTABLE = SISIMAI_ACCEPTABLE;
+const NOT_SCORED = SISIMAI_NOT_SCORED;
 
 interface Row {
   line: number;

@@ -85,7 +85,7 @@ export const SISIMAI_ACCEPTABLE: Readonly<Record<string, readonly Category[]>> =
   mesgtoobig: ['message_too_large'],
   exceedlimit: ['message_too_large'],
 };
-const SISIMAI_NOT_SCORED = new Set(['delivered', 'feedback', 'vacation', 'onhold', 'undefined']);
+export const SISIMAI_NOT_SCORED: ReadonlySet<string> = new Set(['delivered', 'feedback', 'vacation', 'onhold', 'undefined']);
 /** reasons whose Rebond categories all count against the address, or all do not; others are not scored */
 const SISIMAI_COUNTS = new Set(['userunknown', 'hasmoved', 'mailboxfull', 'suspend', 'hostunknown', 'notaccept']);
 const SISIMAI_COUNTS_UNSCORED = new Set(['expired', 'filtered']);
