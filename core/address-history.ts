@@ -101,6 +101,7 @@ export async function addressReport(
     {
       events: visible,
       periods: history.periods,
+      excusedBounceTimes: history.excusedBounces.map((b) => b.time),
       address,
       domain: domainOf(address),
       status: history.status,

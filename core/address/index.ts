@@ -23,11 +23,11 @@ export interface TicketAnswer {
 }
 
 export function ticketAnswer(
-  input: { events: readonly DeliveryEvent[]; periods: readonly Period[] } & Omit<ActionFacts, 'messages'>,
+  input: { events: readonly DeliveryEvent[]; periods: readonly Period[]; excusedBounceTimes?: readonly string[] } & Omit<ActionFacts, 'messages'>,
   lang: Lang,
   timeZone: string,
 ): TicketAnswer {
-  const facts = messageVerdicts(input.events, input.periods);
+  const facts = messageVerdicts(input.events, input.periods, input.excusedBounceTimes);
   const messages: MessageVerdict[] = facts.map((f) => {
     f.message.summary = summarize(f, input.events, lang, timeZone);
     return f.message;

@@ -136,7 +136,7 @@ export interface VerdictFacts {
   decidingIndex: number;
 }
 
-function verdictOf(group: Group, events: readonly DeliveryEvent[], periods: readonly Period[]): VerdictFacts {
+function verdictOf(group: Group, events: readonly DeliveryEvent[], periods: readonly Period[], excused: ReadonlySet<number>): VerdictFacts {
   const indexes = group.indexes;
   const first = events[indexes[0]];
   let decidingIndex = -1;
@@ -164,7 +164,8 @@ function verdictOf(group: Group, events: readonly DeliveryEvent[], periods: read
     if (deciding.type === 'delivered') verdict = 'delivered';
     else if (deciding.type === 'blocked') verdict = 'suppressed';
     else {
-      const side = sideOf(deciding);
+      // a hard bounce inside a provider block (SPEC §11.2) is the provider refusing us, whatever its words
+      const side = deciding.type === 'hard_bounce' && excused.has(Date.parse(deciding.time)) ? 'sender' : sideOf(deciding);
       verdict = side === 'sender' ? 'refused_sender_side' : side === 'address' ? 'refused_address_side' : side === 'expired' ? 'expired' : 'unknown';
     }
   }
@@ -209,10 +210,16 @@ function verdictOf(group: Group, events: readonly DeliveryEvent[], periods: read
 
 /**
  * One verdict per message, oldest first. `events` must be the address's events oldest first
- * (as the store gives them); `periods` its reconstructed periods (for "which layer holds it").
+ * (as the store gives them); `periods` its reconstructed periods (for "which layer holds it");
+ * `excusedBounceTimes` the hard bounces the policy left uncounted inside a provider block.
  */
-export function messageVerdicts(events: readonly DeliveryEvent[], periods: readonly Period[]): VerdictFacts[] {
-  const verdicts = groupByMessage(events).map((g) => verdictOf(g, events, periods));
+export function messageVerdicts(
+  events: readonly DeliveryEvent[],
+  periods: readonly Period[],
+  excusedBounceTimes: readonly string[] = [],
+): VerdictFacts[] {
+  const excused = new Set(excusedBounceTimes.map((t) => Date.parse(t)));
+  const verdicts = groupByMessage(events).map((g) => verdictOf(g, events, periods, excused));
   // ISO-8601 UTC instants sort as strings; the groups are already nearly in order
   return verdicts.sort((a, b) => (a.message.firstTime < b.message.firstTime ? -1 : a.message.firstTime > b.message.firstTime ? 1 : 0));
 }

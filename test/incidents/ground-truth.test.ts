@@ -101,6 +101,10 @@ describe('a provider block (sfr.fr answering "550 5.1.1 user unknown" for an hou
         expect(report.events.some((e) => e.type === 'hard_bounce' && /5\.1\.1/.test(e.enhancedCode ?? ''))).toBe(true);
         expect(report.status, address).not.toBe('long_quarantine');
         expect(report.explanation).toMatch(/refused on 25 Jan 2021 with \d+ other sfr\.fr addresses within one hour: a block of our sending, not a dead address/);
+        // and the message refused in the block was refused because of us, not because of the address
+        const blocked = report.messages.filter((m) => m.category === 'user_unknown' || m.verdict === 'refused_sender_side');
+        expect(blocked.length, address).toBeGreaterThan(0);
+        for (const m of blocked) expect(m.verdict, address).toBe('refused_sender_side');
         const fr = await engine.address({ address, at: truth.at, lang: 'fr' });
         expect(fr.explanation).toMatch(/blocage de nos envois/);
       }
