@@ -1,7 +1,7 @@
 /**
  * The sources' own verdicts (`ClassifyInput.hint`, `source:value`). They come after the text
  * rules: when the server's words say more than the hint, the words win. Values as documented in
- * ../shared/FORMATS.md (Mailjet error_related_to/error and StateID, PowerMTA bounceCat,
+ * Mailjet's, PowerMTA's and AssoConnect's own documentation (Mailjet error_related_to/error and StateID, PowerMTA bounceCat,
  * AssoConnect statuses, Postfix/Exim status). A hint rule's `example` is the hint value itself.
  */
 import type { Category, Actor, Severity } from '../../model/category';

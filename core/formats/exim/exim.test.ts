@@ -1,6 +1,7 @@
 /**
  * Exim parsing against every `=>`, `->`, `==` and `**` line of Exim's own test-suite mainlogs
- * (../shared/corpus/logs/exim-testsuite_*), one test per line, plus the lines quoted in FORMATS.md.
+ * (test/fixtures/corpus/logs/exim-testsuite_*, see its README), one test per line, plus lines as
+ * Exim's documentation writes them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Mailjet's vocabulary as data (../shared/FORMATS.md): Event API / webhook fields, the
+ * Mailjet's vocabulary as data, from Mailjet's Event API documentation: Event API / webhook fields, the
  * message-history fields, and how each event or status maps onto our event types.
  */
 import type { EventType } from '../../model/event';

@@ -1,5 +1,5 @@
 /**
- * Postfix parsing against the real lines of ../shared/corpus/logs (every `status=` line, one test
+ * Postfix parsing against the real lines of test/fixtures/corpus/logs (every `status=` line, one test
  * each, named by file and row), and the syslog variants: classic and RFC 3339 stamps, Solaris
  * `[ID …]`, instance names, year rollover, daylight saving, the from=/message-id= join.
  */
