@@ -3,29 +3,17 @@
  * events went, and the overview's figures drop by exactly what that file had brought.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RebondPage } from './app-page';
-import { canRun, FIXTURES, openApp, screenshot, type OpenApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appSession } from './app-session';
+import { canRun, FIXTURES, screenshot } from './harness';
 
 const skip = canRun();
 
 describe.skipIf(skip !== null)('Removing a past import', () => {
-  let opened: OpenApp;
-  let page: Page;
-  let app: RebondPage;
-
-  beforeAll(async () => {
-    opened = await openApp();
-    page = opened.page;
-    app = new RebondPage(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await opened?.close();
-  });
+  const session = appSession();
 
   it('asks for confirmation, removes the file’s events, and the overview drops by what it had brought', async () => {
+    const { page, app, opened } = session;
     // what the Postfix log alone brings, then both files together
     await app.importFiles([join(FIXTURES, 'postfix-maillog.log')]);
     await app.open('Overview');

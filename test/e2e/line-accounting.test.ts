@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RebondPage } from './app-page';
-import { canRun, openApp, ROOT, screenshot, type OpenApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appSession } from './app-session';
+import { canRun, ROOT, screenshot } from './harness';
 
 const skip = canRun();
 const MAILLOG = join(ROOT, 'test/fixtures/postfix/wild/gomaillex-maillog');
@@ -27,21 +26,10 @@ function maillogFigures() {
 }
 
 describe.skipIf(skip !== null)('The line accounting on the Import screen', () => {
-  let opened: OpenApp;
-  let page: Page;
-  let app: RebondPage;
-
-  beforeAll(async () => {
-    opened = await openApp();
-    page = opened.page;
-    app = new RebondPage(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await opened?.close();
-  });
+  const session = appSession();
 
   it('says what every line of the file was, in English and in French', async () => {
+    const { page, app, opened } = session;
     const f = maillogFigures();
     await app.importFiles([MAILLOG]);
     const current = app.currentImport();

@@ -4,32 +4,20 @@
  * next file and answers lookups, and the failure is told with the file's own name.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Database } from '../../core/store/database';
 import { createEngine } from '../../core/engine';
-import { RebondPage } from './app-page';
-import { canRun, openApp, ROOT, screenshot, type OpenApp } from './harness';
+import { appSession } from './app-session';
+import { canRun, ROOT, screenshot } from './harness';
 
 const skip = canRun();
 const INTEGRITY = join(ROOT, 'test', 'fixtures', 'integrity');
 
 describe.skipIf(skip !== null)('After a file that crashed the database', () => {
-  let opened: OpenApp;
-  let page: Page;
-  let app: RebondPage;
-
-  beforeAll(async () => {
-    opened = await openApp();
-    page = opened.page;
-    app = new RebondPage(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await opened?.close();
-  });
+  const session = appSession();
 
   it('the same host imports the next file and answers lookups', async () => {
+    const { page, app } = session;
     await app.open(/^Import$/);
     await app.fileInput().setInputFiles([join(INTEGRITY, 'fatal-for-duckdb.csv')]);
     const current = app.currentImport();
@@ -50,27 +38,19 @@ describe.skipIf(skip !== null)('After a file that crashed the database', () => {
 });
 
 describe.skipIf(skip !== null)('After an import killed half-way', () => {
-  let opened: OpenApp;
-
-  beforeAll(async () => {
-    opened = await openApp(async (workspace) => {
-      // what a kill around the commit of a large import left: its events, and no import listed
-      const engine = await createEngine({ dbPath: workspace });
-      await engine.importFiles({ paths: [join(INTEGRITY, 'mixed-line-ends.csv')] });
-      await engine.close();
-      const db = await Database.open(workspace);
-      await db.run(`DELETE FROM imports`);
-      await db.close();
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await opened?.close();
+  const session = appSession(async (workspace) => {
+    // what a kill around the commit of a large import left: its events, and no import listed
+    const engine = await createEngine({ dbPath: workspace });
+    await engine.importFiles({ paths: [join(INTEGRITY, 'mixed-line-ends.csv')] });
+    await engine.close();
+    const db = await Database.open(workspace);
+    await db.run(`DELETE FROM imports`);
+    await db.close();
   });
 
   it('the Import screen says what opening the workspace repaired', async () => {
-    const page = opened.page;
-    await new RebondPage(page).open(/^Import$/);
+    const { page, app } = session;
+    await app.open(/^Import$/);
     const notice = page.getByRole('status').filter({ hasText: 'Rebond repaired the workspace' });
     await expect.poll(() => notice.innerText()).toMatch(/4 events of an import that was cut short were removed\./);
     await screenshot(page, 'survives-3-repaired');
