@@ -1,30 +1,15 @@
 /**
  * Line numbers for CSV records. DuckDB's reader numbers accepted rows only by their order, so a
  * row's line in the file is its order plus the header's line — until a file holds blank lines
- * or a quoted value that spans lines. Counting the file's lines tells the two cases apart
- * cheaply; only the unusual file pays for a scan that finds where each record starts.
+ * or a quoted value that spans lines. The file's lines, counted in the byte pass (csv-bytes.ts),
+ * tell the two cases apart cheaply; only the unusual file pays for a scan that finds where each
+ * record starts.
  */
-import { byteChunks, gzipFailure } from '../formats/lines';
+import { byteChunks } from '../formats/lines';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const QUOTE = 0x22;
-
-/** The number of lines in the file; a last line without its newline counts. A damaged .gz throws DamagedGzipError. */
-export async function countLines(path: string, gzip = false): Promise<number> {
-  let newlines = 0;
-  let last = NEWLINE;
-  try {
-    for await (const chunk of byteChunks(path, gzip)) {
-      let i = -1;
-      while ((i = chunk.indexOf(NEWLINE, i + 1)) !== -1) newlines++;
-      if (chunk.length > 0) last = chunk[chunk.length - 1];
-    }
-  } catch (error) {
-    throw gzipFailure(error, gzip);
-  }
-  return last === NEWLINE ? newlines : newlines + 1;
-}
 
 export interface RecordStarts {
   /** the 1-based line each record starts on, in file order */
