@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Classification, ClassifyInput } from '../core/model/category';
-import { importFile } from '../core/formats/import-file';
+import { importFile } from '../core/import/import-file';
 import { Database } from '../core/store/database';
 
 export interface PostfixBenchResult {

@@ -7,13 +7,13 @@ import type { DeliveryEvent, EventType } from './model/event';
 import type { AddressStatus, Period, Release } from './model/status';
 import type { Classification } from './model/category';
 import type { ReleaseRiskFigures } from './policy/release-risk';
+import type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
+
+export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
 
 export type Lang = 'fr' | 'en';
 
 // ---------------------------------------------------------------- imports
-
-export type FormatId = 'mailjet' | 'mailjet-history' | 'assoconnect' | 'postfix' | 'exim' | 'powermta';
-export type FormatChoice = 'auto' | FormatId;
 
 export interface ImportRequest {
   paths: string[];
@@ -24,11 +24,6 @@ export interface ImportRequest {
   year?: number;
   /** shown in the import list instead of the path (the browser host imports temporary copies) */
   displayNames?: string[];
-}
-
-export interface LineError {
-  line: number;
-  message: string;
 }
 
 export interface FileImportResult {
@@ -72,12 +67,6 @@ export interface FileImportResult {
   timeField?: string;
 }
 
-export interface OtherProgram {
-  program: string;
-  lines: number;
-  deliveries: number;
-}
-
 export interface ImportSummary {
   files: FileImportResult[];
 }
@@ -90,21 +79,6 @@ export interface ImportProgress {
   rows: number;
   /** the whole import's progress, 0..1 (reading the file is most of it); sent at least every 250 ms */
   fraction: number;
-}
-
-export interface ImportRecord {
-  id: number;
-  path: string;
-  displayName: string;
-  format: FormatId;
-  contentHash: string;
-  importedAt: string;
-  stored: number;
-  duplicates: number;
-  rejected: number;
-  skipped: number;
-  firstEventTime: string | null;
-  lastEventTime: string | null;
 }
 
 // ---------------------------------------------------------------- addresses

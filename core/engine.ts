@@ -29,7 +29,7 @@ import type {
 import type { Classification } from './model/category';
 import { normalizeAddress } from './model/event';
 import { classify } from './classify';
-import { importFile } from './formats/import-file';
+import { importFile } from './import/import-file';
 import { Database } from './store/database';
 import { listImports, removeImport } from './store/imports';
 import { computeOverview } from './store/overview';

@@ -1,11 +1,9 @@
 /** `rebond import`: files into the workspace, one transaction per file. */
 import type { Command } from 'commander';
-import type { FormatChoice } from '../contract';
+import { FORMAT_CHOICES, type FormatChoice } from '../model/imports';
 import { describeLines } from '../formats/line-accounting';
 import { CliFailure, clearProgress, DB_OPTION_CREATE, print, printJson, printProgress, withEngine } from './shared';
 import { terminalText } from './terminal-text';
-
-const FORMAT_CHOICES: FormatChoice[] = ['auto', 'mailjet', 'mailjet-history', 'assoconnect', 'postfix', 'exim', 'powermta'];
 
 export function register(program: Command): void {
   program
@@ -18,7 +16,7 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON object')
     .argument('<paths...>', 'files to import (.gz read transparently)')
     .action(async (paths: string[], options: { db: string; format: string; tz?: string; year?: string; json?: boolean }) => {
-      if (!(FORMAT_CHOICES as string[]).includes(options.format)) {
+      if (!(FORMAT_CHOICES as readonly string[]).includes(options.format)) {
         throw new CliFailure(`--format: "${options.format}" is not one of ${FORMAT_CHOICES.join(', ')}.`, 2);
       }
       const year = options.year === undefined ? undefined : Number(options.year);

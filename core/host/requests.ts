@@ -6,7 +6,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { INCIDENT_KINDS, type EngineMethod, type EngineRequest, type FormatChoice } from '../contract';
+import { INCIDENT_KINDS, type EngineMethod, type EngineRequest } from '../contract';
+import { FORMAT_CHOICES } from '../model/imports';
 import { ADDRESS_STATUSES } from '../model/status';
 import { HttpError } from './public-errors';
 
@@ -36,9 +37,6 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
 
 // ------------------------------------------------------------------ the shapes
 
-const FORMAT_CHOICES = ['auto', 'mailjet', 'mailjet-history', 'assoconnect', 'postfix', 'exim', 'powermta'] as const satisfies readonly FormatChoice[];
-type UnlistedFormat = Exclude<FormatChoice, (typeof FORMAT_CHOICES)[number]>;
-export const ALL_FORMATS_LISTED: UnlistedFormat extends never ? true : UnlistedFormat = true;
 
 const lang = z.enum(['fr', 'en']);
 const limit = z.number().int().positive();

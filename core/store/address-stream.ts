@@ -4,7 +4,7 @@
  */
 import type { DeliveryEvent, EventType } from '../model/event';
 import type { Database } from './database';
-import { isoTime } from './staging';
+import { isoTime } from './sql';
 
 /**
  * `onlyMovable`: only the addresses that something could have moved out of `ok` — a bounce, a

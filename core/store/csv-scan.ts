@@ -6,12 +6,12 @@
  * or, when no line was rejected, stay in the copy behind a `stage_csv` view (see staging.ts).
  * Either way each row gets the line it starts on in the file.
  */
-import type { LineError } from '../contract';
-import type { CsvStageSpec } from '../formats/importer';
+import type { LineError } from '../model/imports';
+import type { CsvStageSpec } from '../model/stage';
 import type { Database } from './database';
-import { DamagedGzipError } from '../formats/lines';
-import { recordStarts } from './csv-lines';
-import { inspectCsvBytes, normalisedCopy, type LongLine } from './csv-bytes';
+import { DamagedGzipError } from '../files/lines';
+import { recordStarts } from '../files/csv-lines';
+import { inspectCsvBytes, normalisedCopy, type LongLine } from '../files/csv-bytes';
 import { rm } from 'node:fs/promises';
 import { literal, trimmed } from './sql';
 

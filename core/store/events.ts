@@ -1,8 +1,7 @@
 /** Reading events back: one address's story, and address search. */
-import type { AddressSuggestion } from '../contract';
 import type { DeliveryEvent, EventType } from '../model/event';
 import type { Database } from './database';
-import { ENHANCED_CODE_PATTERN, isoTime, SMTP_CODE_PATTERN } from './staging';
+import { ENHANCED_CODE_PATTERN, isoTime, SMTP_CODE_PATTERN } from './sql';
 
 interface EventRow {
   time: string;
@@ -90,11 +89,18 @@ export function importFileNames(db: Database): Promise<Map<number, string>> {
  * Addresses for the search box: by prefix first; when nothing starts with what was typed,
  * the nearest addresses by edit distance (typo-tolerant: "jean.dupont@gmial.com").
  */
-export async function searchAddresses(db: Database, query: string, limit: number): Promise<AddressSuggestion[]> {
+/** An address the workspace has seen, for the search box's suggestions. */
+export interface KnownAddress {
+  address: string;
+  events: number;
+  lastEventTime: string | null;
+}
+
+export async function searchAddresses(db: Database, query: string, limit: number): Promise<KnownAddress[]> {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
   type Row = { address: string; events: bigint; last: string | null };
-  const toSuggestion = (r: Row): AddressSuggestion => ({
+  const toSuggestion = (r: Row): KnownAddress => ({
     address: r.address,
     events: Number(r.events),
     lastEventTime: r.last,

@@ -6,7 +6,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { EventType } from '../model/event';
 import type { Database } from './database';
-import { isoTime } from './staging';
+import { isoTime } from './sql';
 
 const HOUR_MS = 3_600_000;
 

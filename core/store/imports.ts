@@ -1,7 +1,7 @@
 /** The list of past imports: record, list, remove (with all their events). */
-import type { FileImportResult, FormatId, ImportRecord, LineError } from '../contract';
+import type { FormatId, ImportRecord, LineError } from '../model/imports';
 import type { Database } from './database';
-import { isoTime } from './staging';
+import { isoTime } from './sql';
 
 export async function nextImportId(db: Database): Promise<number> {
   const row = await db.one<{ id: bigint }>(`SELECT nextval('import_ids') AS id`);
@@ -16,7 +16,7 @@ export async function recordImport(
     displayName: string;
     format: FormatId;
     contentHash: string;
-    result: Pick<FileImportResult, 'stored' | 'duplicates' | 'rejected' | 'skipped' | 'firstEventTime' | 'lastEventTime'>;
+    result: Pick<ImportRecord, 'stored' | 'duplicates' | 'rejected' | 'skipped' | 'firstEventTime' | 'lastEventTime'>;
     errors: LineError[];
   },
 ): Promise<void> {

@@ -6,7 +6,7 @@
 import type { ComplaintRatePoint, Overview, OverviewRequest, ReasonByDomain, VolumePoint } from '../contract';
 import type { EventType } from '../model/event';
 import type { Database } from './database';
-import { isoTime } from './staging';
+import { isoTime } from './sql';
 
 export const FINAL_OUTCOMES = ['delivered', 'soft_bounce', 'hard_bounce', 'blocked'] as const;
 

@@ -1,8 +1,16 @@
+/** A reply no rule understood, with how often and where it came. */
+export interface UnknownReply {
+  diagnostic: string;
+  smtpCode: number | null;
+  enhancedCode: string | null;
+  count: number;
+  domains: string[];
+}
+
 /**
  * Re-applying the current rules to the whole store (a rule change never needs a re-import),
  * and the list of replies no rule understood, so that rules can be added for them.
  */
-import type { UnknownText } from '../contract';
 import type { Database } from './database';
 import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
@@ -48,7 +56,7 @@ function reclassifyInTransaction(
   });
 }
 
-export async function unknownTexts(db: Database, limit: number): Promise<UnknownText[]> {
+export async function unknownTexts(db: Database, limit: number): Promise<UnknownReply[]> {
   const rows = await db.all<{
     diagnostic: string | null;
     smtp_code: number | null;

@@ -1,7 +1,7 @@
 /** Releases decided by agents, and quarantine lists imported from a previous tool. */
 import type { Release } from '../model/status';
 import type { Database } from './database';
-import { isoTime } from './staging';
+import { isoTime } from './sql';
 
 export async function releasesOf(db: Database, address: string): Promise<Release[]> {
   // few addresses are ever released: most lookups need no query for it

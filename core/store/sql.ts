@@ -15,3 +15,12 @@ export function trimmed(expression: string, chars = ' '): string {
   const trim = chars === ' ' ? `trim(${expression})` : `trim(${expression}, ${literal(chars)})`;
   return `CASE WHEN ${ends.join(' OR ')} THEN ${trim} ELSE ${expression} END`;
 }
+
+/** An ISO-8601 UTC string from a TIMESTAMPTZ expression (the session zone is UTC). */
+export function isoTime(expression: string): string {
+  return `strftime(${expression}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+}
+
+/** A reply code and an enhanced status code inside a server's text (RFC 5321 / RFC 3463). */
+export const SMTP_CODE_PATTERN = '(?:^|[^0-9.])([245][0-9][0-9])(?:[ -]|$)';
+export const ENHANCED_CODE_PATTERN = '(?:^|[^0-9.])([245]\\.[0-9]{1,3}\\.[0-9]{1,3})(?:[^0-9.]|$)';

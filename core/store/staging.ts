@@ -9,12 +9,12 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LineError } from '../contract';
+import type { LineError } from '../model/imports';
 import type { StageRow } from '../model/event';
-import type { CsvStageSpec, ListEntry, StageWriter } from '../formats/importer';
+import type { CsvStageSpec, ImportStep, ListEntry, StageWriter, StepListener } from '../model/stage';
 import { Database, StoreError } from './database';
 import { readCsvExport, scanTables } from './csv-scan';
-import { literal, trimmed } from './sql';
+import { ENHANCED_CODE_PATTERN, isoTime, literal, SMTP_CODE_PATTERN, trimmed } from './sql';
 import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
 export type { ClassifyFn };
@@ -46,9 +46,6 @@ function sameEvent(a: string, b: string): string {
   }).join(' AND ');
 }
 
-/** A reply code and an enhanced status code inside a server's text (RFC 5321 / RFC 3463). */
-export const SMTP_CODE_PATTERN = '(?:^|[^0-9.])([245][0-9][0-9])(?:[ -]|$)';
-export const ENHANCED_CODE_PATTERN = '(?:^|[^0-9.])([245]\\.[0-9]{1,3}\\.[0-9]{1,3})(?:[^0-9.]|$)';
 
 /** REBOND_PROFILE=1 prints how long each step of an import takes, to stderr. */
 function profiler(): (label: string) => void {
@@ -61,26 +58,6 @@ function profiler(): (label: string) => void {
   };
 }
 const ROW_BUFFER_BYTES = 4 * 1024 * 1024;
-
-export interface StepWindow {
-  from: number;
-  to: number;
-  expectedS: number;
-  since: number;
-}
-
-/**
- * Each step's cost per staged row, in microseconds, and its share of the phase: measured on a
- * 1,000,000-event Mailjet export on two cores (`REBOND_PROFILE=1`).
- */
-const STEPS = {
-  load: { from: 0, to: 0.05, micros: 0.3 },
-  // line formats and CSV exports with bad lines only: a clean CSV export is normalised as it is read
-  normalise: { from: 0.05, to: 0.85, micros: 1.6 },
-  classify: { from: 0.85, to: 1, micros: 0.3 },
-  insert: { from: 0, to: 0.95, micros: 2.5 },
-  finish: { from: 0.95, to: 1, micros: 0.05 },
-} as const;
 
 export interface StageTotals {
   stored: number;
@@ -106,18 +83,18 @@ export class Stage implements StageWriter {
   private normalised = false;
   private readonly listEntries: ListEntry[] = [];
   private goodCount = 0;
-  /**
-   * The part of the current phase (prepare, commit) that the running step covers, and how long
-   * it should take: DuckDB reports no progress for most of these queries, so the import's
-   * progress moves by the expected time (see import-file.ts).
-   */
-  window: StepWindow = { from: 0, to: 0, expectedS: 1, since: performance.now() };
   /** rows staged so far: the expected time of each step follows from it */
   private rowEstimate = 0;
 
+  /**
+   * `steps` hears when each step starts and how many rows it has to do: DuckDB reports no progress
+   * for most of these queries, so the import's progress moves by their expected time
+   * (core/import/progress.ts).
+   */
   constructor(
     private readonly db: Database,
     private readonly file: string,
+    private readonly steps: StepListener = { enter: () => undefined },
   ) {}
 
   async begin(): Promise<void> {
@@ -174,10 +151,8 @@ export class Stage implements StageWriter {
     f.bytes = 0;
   }
 
-  /** Moves the progress window to `step`: its share of the phase, and its expected time for the rows staged. */
-  private enterStep(step: keyof typeof STEPS): void {
-    const { from, to, micros } = STEPS[step];
-    this.window = { from, to, expectedS: Math.max(0.05, (this.rowEstimate * micros) / 1e6), since: performance.now() };
+  private enterStep(step: ImportStep): void {
+    this.steps.enter(step, this.rowEstimate);
   }
 
   /** Bulk-loads the rows given to `add` (one DuckDB scan of the temporary file). */
@@ -399,10 +374,6 @@ export class Stage implements StageWriter {
   }
 }
 
-/** An ISO-8601 UTC string from a TIMESTAMPTZ expression (the session zone is UTC). */
-export function isoTime(expression: string): string {
-  return `strftime(${expression}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
-}
 
 function csvText(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { EventType } from '../../model/event';
 import { detectDelimiter, mapHeader, squash } from '../header';
 import type { FormatImporter, ListEntry, StageContext } from '../importer';
-import type { FileSample } from '../sample';
+import type { FileSample } from '../../files/sample';
 import { MinuteClock } from '../postfix/wall-clock';
 import { ASSO_COLUMNS, ASSO_STATUSES, listStatusFromWords, type AssoField } from './columns';
 import { readCsvRecords, splitRecord } from './csv';

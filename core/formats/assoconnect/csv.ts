@@ -3,7 +3,7 @@
  * separator, doubled quotes and line breaks; a quote that never closes is reported after a
  * bounded number of lines instead of swallowing the file.
  */
-import { readLineBatches } from '../lines';
+import { readLineBatches } from '../../files/lines';
 
 export interface CsvRecord {
   fields: string[];

@@ -3,8 +3,8 @@
  * import's time zone unless the log carries its own offset.
  */
 import type { FormatImporter, StageContext } from '../importer';
-import { readLineBatches } from '../lines';
-import type { FileSample } from '../sample';
+import { readLineBatches } from '../../files/lines';
+import type { FileSample } from '../../files/sample';
 import { EximParser } from './parse';
 
 const EXIM_LINE =

@@ -6,7 +6,7 @@
  */
 import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
-import type { FileSample } from '../sample';
+import type { FileSample } from '../../files/sample';
 import {
   MAILJET_COLUMNS,
   MAILJET_EVENT_OWN,

@@ -5,9 +5,9 @@
 import type { StageRow } from '../../model/event';
 import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
-import { readLineBatches } from '../lines';
+import { readLineBatches } from '../../files/lines';
 import { JsonDocuments, locateJsonError, type JsonPiece } from './json-documents';
-import type { FileSample } from '../sample';
+import type { FileSample } from '../../files/sample';
 import { MAILJET_COLUMNS, MAILJET_EVENT_TYPES, MAILJET_HISTORY_COLUMNS, type MailjetField } from './columns';
 
 type JsonEvent = Record<string, unknown>;

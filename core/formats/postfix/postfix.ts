@@ -6,8 +6,8 @@
  */
 import { open, stat } from 'node:fs/promises';
 import type { FormatImporter, StageContext } from '../importer';
-import { readLineBatches } from '../lines';
-import type { FileSample } from '../sample';
+import { readLineBatches } from '../../files/lines';
+import type { FileSample } from '../../files/sample';
 import { PostfixParser } from './parse';
 import { classicMonthDay, SyslogClock } from './syslog-time';
 

@@ -4,7 +4,7 @@
  */
 import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../header';
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
-import type { FileSample } from '../sample';
+import type { FileSample } from '../../files/sample';
 import { PMTA_COLUMNS, PMTA_OWN, PMTA_TYPES, type PmtaField } from './columns';
 
 function header(sample: FileSample): { delimiter: string; columns: string[] } | null {

@@ -11,11 +11,12 @@ import type { Database } from '../store/database';
 import { plainImportError, workspaceFolder } from '../store/plain-errors';
 import { nextImportId, recordImport } from '../store/imports';
 import { Stage, type ClassifyFn } from '../store/staging';
-import type { FormatImporter, ImportOptions, LineTally } from './importer';
-import { accountLines } from './line-accounting';
-import { headerLineOf } from './header';
-import { FORMATS } from './registry';
-import { readSample, UnreadableFileError, type FileSample } from './sample';
+import { StepClock } from './progress';
+import type { FormatImporter, ImportOptions, LineTally } from '../formats/importer';
+import { accountLines } from '../formats/line-accounting';
+import { headerLineOf } from '../formats/header';
+import { FORMATS } from '../formats/registry';
+import { readSample, UnreadableFileError, type FileSample } from '../files/sample';
 
 export interface ImportFileRequest {
   path: string;
@@ -71,7 +72,8 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
     classifying: [0.45, 0.55],
     storing: [0.55, 1],
   };
-  const stage = new Stage(db, path);
+  const clock = new StepClock();
+  const stage = new Stage(db, path, clock);
   const readingSince = performance.now();
   // DuckDB reads and normalises a CSV export at about 100 MB/s here
   const readingExpectedS = Math.max(0.1, sample.size / 100e6);
@@ -93,7 +95,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
     if (phase === 'reading') {
       within = Math.max(bytesRead / sample.size, query > 0 ? query / 100 : 0, byTime(readingSince, readingExpectedS));
     } else {
-      const step = stage.window;
+      const step = clock.window;
       within = step.from + (step.to - step.from) * byTime(step.since, step.expectedS);
     }
     if (phase === 'reading' && query > 0) bytesRead = Math.max(bytesRead, Math.round((query / 100) * sample.size));
@@ -102,8 +104,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   };
   const enter = (next: ImportProgress['phase']) => {
     phase = next;
-    // the phase's first step has not started yet
-    stage.window = { from: 0, to: 0, expectedS: 1, since: performance.now() };
+    clock.reset();
     report(true);
   };
   enter('reading');

@@ -5,7 +5,7 @@
  * tell the two cases apart cheaply; only the unusual file pays for a scan that finds where each
  * record starts.
  */
-import { byteChunks } from '../formats/lines';
+import { byteChunks } from './lines';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;

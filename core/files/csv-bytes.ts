@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { byteChunks, gzipFailure } from '../formats/lines';
+import { byteChunks, gzipFailure } from './lines';
 
 const LF = 0x0a;
 const CR = 0x0d;

@@ -1,0 +1,36 @@
+/**
+ * What an import is, in words every room shares: the formats that name it, the store that keeps
+ * its record, the shells that show it.
+ */
+
+/** The formats Rebond reads, by id: the CLI's `--format`, the host's checks and the importers share this list. */
+export const FORMAT_IDS = ['mailjet', 'mailjet-history', 'assoconnect', 'postfix', 'exim', 'powermta'] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+export const FORMAT_CHOICES = ['auto', ...FORMAT_IDS] as const;
+export type FormatChoice = (typeof FORMAT_CHOICES)[number];
+
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+export interface OtherProgram {
+  program: string;
+  lines: number;
+  deliveries: number;
+}
+
+export interface ImportRecord {
+  id: number;
+  path: string;
+  displayName: string;
+  format: FormatId;
+  contentHash: string;
+  importedAt: string;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  skipped: number;
+  firstEventTime: string | null;
+  lastEventTime: string | null;
+}
