@@ -8,6 +8,7 @@ import type { AddressStatus, Period, Release } from './model/status';
 import type { Classification } from './model/category';
 import type { ReleaseRiskFigures } from './policy/release-risk';
 import type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
+import type { IncidentKind } from './model/incident-kinds';
 
 export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
 
@@ -306,8 +307,7 @@ export interface Overview {
 
 // ---------------------------------------------------------------- incidents (SPEC §6)
 
-export const INCIDENT_KINDS = ['throttling', 'complaint_spike', 'deferral_surge', 'bounce_rate', 'delay', 'provider_block'] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export { INCIDENT_KINDS, type IncidentKind } from './model/incident-kinds';
 
 /** The figures behind an incident: counts, rates (fractions) with their volumes, names. */
 export type IncidentMetrics = Record<string, number | string | boolean | null>;
@@ -437,60 +437,9 @@ export interface WorkspaceRepair {
   events: number;
 }
 
-export interface EngineApi {
-  importFiles(req: ImportRequest): Promise<ImportSummary>;
-  listImports(req: Record<string, never>): Promise<ImportRecord[]>;
-  workspaceRepairs(req: Record<string, never>): Promise<WorkspaceRepair[]>;
-  removeImport(req: { id: number }): Promise<{ removedEvents: number }>;
-  address(req: AddressRequest): Promise<AddressReport>;
-  searchAddresses(req: { query: string; limit?: number }): Promise<AddressSuggestion[]>;
-  addresses(req: AddressListRequest): Promise<AddressListEntry[]>;
-  release(req: ReleaseRequest): Promise<ReleaseResult>;
-  releaseRisk(req: ReleaseRiskRequest): Promise<ReleaseRiskResult>;
-  overview(req: OverviewRequest): Promise<Overview>;
-  incidents(req: IncidentsRequest): Promise<Incident[]>;
-  incidentTouched(req: IncidentTouchedRequest): Promise<IncidentTouched>;
-  addressIncidents(req: AddressIncidentsRequest): Promise<AddressIncident[]>;
-  domainFailures(req: DomainFailuresRequest): Promise<DomainFailures>;
-  classify(req: ClassifyRequest): Promise<Classification>;
-  unknowns(req: { limit?: number }): Promise<UnknownText[]>;
-  reclassify(req: Record<string, never>): Promise<{ events: number; changed: number; seconds: number }>;
-  report(req: ReportRequest): Promise<ReportFile>;
-  getSettings(req: Record<string, never>): Promise<Settings>;
-  setSettings(req: Partial<Settings>): Promise<Settings>;
-}
-
-export type EngineMethod = keyof EngineApi;
-export type EngineRequest<K extends EngineMethod> = Parameters<EngineApi[K]>[0];
-export type EngineResponse<K extends EngineMethod> = Awaited<ReturnType<EngineApi[K]>>;
-
-/** The names a shell may carry: anything else is refused by the transports. */
-export const ENGINE_METHODS = [
-  'importFiles',
-  'listImports',
-  'workspaceRepairs',
-  'removeImport',
-  'address',
-  'searchAddresses',
-  'addresses',
-  'release',
-  'releaseRisk',
-  'overview',
-  'incidents',
-  'incidentTouched',
-  'addressIncidents',
-  'domainFailures',
-  'classify',
-  'unknowns',
-  'reclassify',
-  'report',
-  'getSettings',
-  'setSettings',
-] as const satisfies readonly EngineMethod[];
-
-// Every method must be carried: this line stops compiling when one is left out of the list.
-type Missing = Exclude<EngineMethod, (typeof ENGINE_METHODS)[number]>;
-export const ALL_METHODS_LISTED: Missing extends never ? true : Missing = true;
+// The methods themselves are declared once, with their request schemas, in engine-methods.ts.
+export type { EngineApi, EngineMethod, EngineRequest, EngineResponse } from './engine-methods';
+export { ENGINE_METHODS } from './engine-methods';
 
 /** Events the engine pushes to shells while long operations run. */
 export interface EngineEvents {

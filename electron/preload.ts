@@ -5,7 +5,7 @@
  * links: the renderer has none, and a door it does not use is one a compromised page could.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { EngineMethod, EngineRequest, EngineResponse, ImportProgress, Lang } from '../core/contract';
+import { ENGINE_METHODS, type EngineApi, type EngineMethod, type EngineRequest, type EngineResponse, type ImportProgress, type Lang } from '../core/contract';
 import type { RebondBridge } from '../renderer/transport/bridge';
 import { engineChannel, MENU_IMPORT_CHANNEL, MENU_LANGUAGE_CHANNEL, PROGRESS_CHANNEL } from './channels';
 
@@ -21,27 +21,11 @@ function subscribe<T>(channel: string, listener: (payload: T) => void): () => vo
   };
 }
 
+// one named function per Engine method, from the method table: a new method needs no line here
+const engineMethods = Object.fromEntries(ENGINE_METHODS.map((name) => [name, method(name)])) as unknown as EngineApi;
+
 export const rebondBridge = {
-  importFiles: method('importFiles'),
-  listImports: method('listImports'),
-  workspaceRepairs: method('workspaceRepairs'),
-  removeImport: method('removeImport'),
-  address: method('address'),
-  searchAddresses: method('searchAddresses'),
-  addresses: method('addresses'),
-  release: method('release'),
-  releaseRisk: method('releaseRisk'),
-  overview: method('overview'),
-  incidents: method('incidents'),
-  incidentTouched: method('incidentTouched'),
-  addressIncidents: method('addressIncidents'),
-  domainFailures: method('domainFailures'),
-  classify: method('classify'),
-  unknowns: method('unknowns'),
-  reclassify: method('reclassify'),
-  report: method('report'),
-  getSettings: method('getSettings'),
-  setSettings: method('setSettings'),
+  ...engineMethods,
   onImportProgress: (listener: (progress: ImportProgress) => void) => subscribe(PROGRESS_CHANNEL, listener),
   getPathForFile: (file: File) => webUtils.getPathForFile(file),
   onMenuImport: (listener: (paths: string[]) => void) => subscribe(MENU_IMPORT_CHANNEL, listener),

@@ -1,6 +1,7 @@
 /** What every command shares: opening the workspace, printing JSON, checking options, failing clearly. */
 import { existsSync } from 'node:fs';
 import { createEngine, type Engine } from '../engine';
+import { checkedEngine } from '../engine-methods';
 import { describeRepair } from '../store/recovery';
 import { ADDRESS_STATUSES, type AddressStatus } from '../model/status';
 import { terminalJson, terminalText } from './terminal-text';
@@ -36,7 +37,8 @@ export async function withEngine<T>(dbPath: string, work: (engine: Engine) => Pr
   // what a crash had left half-done, and opening repaired: the person should know
   for (const repair of engine.db.repairs) printNote(`rebond: ${describeRepair(repair)}`);
   try {
-    return await work(engine);
+    // every request checked by the method table, as the host and Electron check theirs
+    return await work(checkedEngine(engine));
   } finally {
     await engine.close();
   }

@@ -7,7 +7,7 @@ export function electronTransport(bridge: RebondBridge): Transport {
   return {
     kind: 'electron',
     async call<K extends EngineMethod>(method: K, request: EngineRequest<K>): Promise<EngineResponse<K>> {
-      const fn = bridge[method] as (req: EngineRequest<K>) => Promise<EngineResponse<K>>;
+      const fn = bridge[method] as unknown as (req: EngineRequest<K>) => Promise<EngineResponse<K>>;
       try {
         return await fn(request);
       } catch (error) {

@@ -51,31 +51,3 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
 }
-
-/** The Engine's method names, copied from core/contract (the renderer imports no engine code). */
-export const ENGINE_METHOD_NAMES = [
-  'importFiles',
-  'listImports',
-  'workspaceRepairs',
-  'removeImport',
-  'address',
-  'searchAddresses',
-  'addresses',
-  'release',
-  'releaseRisk',
-  'overview',
-  'incidents',
-  'incidentTouched',
-  'addressIncidents',
-  'domainFailures',
-  'classify',
-  'unknowns',
-  'reclassify',
-  'report',
-  'getSettings',
-  'setSettings',
-] as const satisfies readonly EngineMethod[];
-
-// stops compiling when the contract gains a method this copy lacks
-type Unlisted = Exclude<EngineMethod, (typeof ENGINE_METHOD_NAMES)[number]>;
-export const ALL_ENGINE_METHODS_LISTED: Unlisted extends never ? true : Unlisted = true;
