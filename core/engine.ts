@@ -32,11 +32,11 @@ import { classify } from './classify';
 import { importFile } from './import/import-file';
 import { Database } from './store/database';
 import { listImports, removeImport } from './store/imports';
-import { computeOverview } from './store/overview';
+import { computeOverview } from './overview/overview';
 import { readSettings, writeSettings } from './store/settings';
 import { searchAddresses } from './store/events';
 import { reclassifyStore, unknownTexts } from './store/reclassify';
-import { activePolicy, addressReport, addressesInStatus, releaseAddress, releaseRisk } from './address-history';
+import { activePolicy, addressReport, addressesInStatus, releaseAddress, releaseRisk } from './address/story';
 import type { ReportFile, ReportRequest } from './contract';
 import type { AddressIncident, AddressIncidentsRequest, DomainFailures, DomainFailuresRequest, Incident, IncidentsRequest, IncidentTouched, IncidentTouchedRequest } from './contract';
 import { domainFailures, failingDomains } from './store/hourly';
@@ -188,7 +188,10 @@ export class Engine implements EngineApi {
   // ------------------------------------------------------------------ overview
 
   overview(request: OverviewRequest): Promise<Overview> {
-    return this.exclusive(async () => computeOverview(this.db, request, (await this.currentSettings()).timeZone));
+    return this.exclusive(async () => {
+      const settings = await this.currentSettings();
+      return computeOverview(this.db, request, settings.timeZone, incidentSettingsOf(await activePolicy(settings)));
+    });
   }
 
   // ------------------------------------------------------------------ incidents (SPEC §6)

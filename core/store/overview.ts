@@ -1,149 +1,90 @@
 /**
- * The overview's figures, computed by DuckDB over the whole store. Rates always come with the
- * volume behind them (SPEC §11.9): a "message" is one final outcome — delivered, bounced or
- * blocked — so deferrals that are retried are not counted twice.
+ * The rows behind the overview, counted by DuckDB over the whole store (core/overview/ builds the
+ * screen's answer from them). A "message" is one final outcome — delivered, bounced or blocked —
+ * so deferrals that are retried are not counted twice.
  */
-import type { ComplaintRatePoint, Overview, OverviewRequest, ReasonByDomain, VolumePoint } from '../contract';
 import type { EventType } from '../model/event';
 import type { Database } from './database';
 import { isoTime } from './sql';
 
 export const FINAL_OUTCOMES = ['delivered', 'soft_bounce', 'hard_bounce', 'blocked'] as const;
 
-/** seed 003 / Google and Yahoo bulk-sender rules; seed 002 for hard bounces per campaign */
-export const THRESHOLDS = { complaintWarning: 0.001, complaintLimit: 0.003, hardBounceLimit: 0.01 };
-
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 const finalList = FINAL_OUTCOMES.map((t) => `'${t}'`).join(', ');
 
-/**
- * The local calendar day of each UTC hour, in the workspace's time zone: an agent in Paris reads
- * "complaints on 3 March" as Paris days. Zones with half-hour offsets put that half hour in the
- * neighbouring day, a blur a daily rate does not show.
- */
-function localDayOf(timeZone: string): (hour: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (hour) => format.format(new Date(hour * HOUR_MS));
+/** A span of event times: `from` included, `to` excluded, either open. */
+export interface TimeRange {
+  from?: string;
+  to?: string;
 }
 
-export async function computeOverview(
-  db: Database,
-  request: OverviewRequest,
-  timeZone = 'UTC',
-): Promise<Overview> {
-  const where: string[] = [];
+function rangeFilter(range: TimeRange): { conditions: string[]; params: string[] } {
+  const conditions: string[] = [];
   const params: string[] = [];
-  if (request.from) {
-    params.push(request.from);
-    where.push(`time >= $${params.length}::TIMESTAMPTZ`);
+  if (range.from) {
+    params.push(range.from);
+    conditions.push(`time >= $${params.length}::TIMESTAMPTZ`);
   }
-  if (request.to) {
-    params.push(request.to);
-    where.push(`time < $${params.length}::TIMESTAMPTZ`);
+  if (range.to) {
+    params.push(range.to);
+    conditions.push(`time < $${params.length}::TIMESTAMPTZ`);
   }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const and = where.length > 0 ? `AND ${where.join(' AND ')}` : '';
+  return { conditions, params };
+}
 
-  // One pass gives every time series: events per hour and type (a few thousand rows for a year
-  // of mail). Hours are counted on the epoch, which DuckDB groups ~5× faster than date_trunc on a
-  // TIMESTAMPTZ; the store's session is UTC, so days are whole groups of 24 hours (e-mail events
-  // are never before 1970, where integer division would round the other way).
-  const hourly = await db.all<{ h: bigint; type: EventType; n: bigint }>(
+export interface HourlyCount {
+  /** hours since the epoch (UTC) */
+  hour: number;
+  type: EventType;
+  count: number;
+}
+
+/**
+ * Events per hour and type: every time series in one pass (a few thousand rows for a year of
+ * mail). Hours are counted on the epoch, which DuckDB groups ~5× faster than date_trunc on a
+ * TIMESTAMPTZ; the store's session is UTC, so days are whole groups of 24 hours (e-mail events
+ * are never before 1970, where integer division would round the other way).
+ */
+export async function hourlyCountsByType(db: Database, range: TimeRange): Promise<HourlyCount[]> {
+  const { conditions, params } = rangeFilter(range);
+  const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const rows = await db.all<{ h: bigint; type: EventType; n: bigint }>(
     `SELECT epoch_ms(time) // ${HOUR_MS} AS h, type, count(*) AS n FROM events ${filter} GROUP BY ALL`,
     params,
   );
-  const by = new Map<EventType, number>();
-  let firstHour = Number.POSITIVE_INFINITY;
-  let lastHour = Number.NEGATIVE_INFINITY;
-  for (const row of hourly) {
-    const h = Number(row.h);
-    by.set(row.type, (by.get(row.type) ?? 0) + Number(row.n));
-    if (h < firstHour) firstHour = h;
-    if (h > lastHour) lastHour = h;
-  }
-  const n = (t: EventType) => by.get(t) ?? 0;
-  const messages = FINAL_OUTCOMES.reduce((sum, t) => sum + n(t), 0);
+  return rows.map((r) => ({ hour: Number(r.h), type: r.type, count: Number(r.n) }));
+}
+
+/** The first and last event times in the range, ISO-8601 UTC. */
+export async function eventSpan(db: Database, range: TimeRange): Promise<{ first: string | null; last: string | null }> {
+  const { conditions, params } = rangeFilter(range);
+  const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const span = await db.one<{ first: string | null; last: string | null }>(
     `SELECT ${isoTime('min(time)')} AS first, ${isoTime('max(time)')} AS last FROM events ${filter}`,
     params,
   );
-  const spanHours = hourly.length > 0 ? lastHour - firstHour : 0;
-  const bucket = request.bucket ?? (spanHours > 24 * 14 ? 'day' : 'hour');
+  return { first: span?.first ?? null, last: span?.last ?? null };
+}
 
-  // Rows come per UTC hour; a day bucket gathers the hours of one local day, and is placed at
-  // the first hour that holds any event.
-  const dayOf = localDayOf(timeZone);
-  const volumeByKey = new Map<string, { start: number; counts: Partial<Record<EventType, number>> }>();
-  const daily = new Map<string, { start: number; messages: number; delivered: number; complaints: number }>();
-  const isFinal = new Set<string>(FINAL_OUTCOMES);
-  const days = new Map<number, string>();
-  for (const row of hourly) {
-    const h = Number(row.h);
-    const count = Number(row.n);
-    let day = days.get(h);
-    if (day === undefined) days.set(h, (day = dayOf(h)));
-    const key = bucket === 'day' ? day : String(h);
-    const point = volumeByKey.get(key) ?? { start: h, counts: {} };
-    point.start = Math.min(point.start, h);
-    point.counts[row.type] = (point.counts[row.type] ?? 0) + count;
-    volumeByKey.set(key, point);
-    const totals = daily.get(day) ?? { start: h, messages: 0, delivered: 0, complaints: 0 };
-    totals.start = Math.min(totals.start, h);
-    if (isFinal.has(row.type)) totals.messages += count;
-    if (row.type === 'delivered') totals.delivered += count;
-    if (row.type === 'complaint') totals.complaints += count;
-    daily.set(day, totals);
-  }
-  const volume: VolumePoint[] = [...volumeByKey.values()]
-    .sort((a, b) => a.start - b.start)
-    .map(({ start, counts }) => ({ time: new Date(start * HOUR_MS).toISOString(), counts }));
+export interface ReasonCount {
+  domain: string;
+  category: string;
+  type: EventType;
+  count: number;
+}
 
-  const reasons = await db.all<{ domain: string; category: string; type: EventType; n: bigint }>(
+/** Failures by receiving domain, reason and type, the most frequent first (at most `limit`). */
+export async function reasonCounts(db: Database, range: TimeRange, limit = 200): Promise<ReasonCount[]> {
+  const { conditions, params } = rangeFilter(range);
+  const and = conditions.length > 0 ? `AND ${conditions.join(' AND ')}` : '';
+  const rows = await db.all<{ domain: string; category: string; type: EventType; n: bigint }>(
     `SELECT domain, coalesce(category, 'unknown') AS category, type, count(*) AS n FROM events
      WHERE type IN ('deferred', 'soft_bounce', 'hard_bounce', 'blocked') ${and}
-     GROUP BY ALL ORDER BY n DESC, domain, category, type LIMIT 200`,
+     GROUP BY ALL ORDER BY n DESC, domain, category, type LIMIT ${Math.trunc(limit)}`,
     params,
   );
-  const reasonsByDomain: ReasonByDomain[] = reasons.map((r) => ({
-    domain: r.domain,
-    category: r.category,
-    type: r.type,
-    count: Number(r.n),
-  }));
-
-  const complaintRate: ComplaintRatePoint[] = [...daily.entries()]
-    .sort((a, b) => a[1].start - b[1].start)
-    .map(([day, d]) => ({
-      day,
-      messages: d.messages,
-      complaints: d.complaints,
-      // Complaints are measured against delivered mail, as Google and Yahoo do.
-      rate: d.delivered > 0 ? d.complaints / d.delivered : 0,
-    }));
-
-  return {
-    headline: {
-      messages,
-      delivered: n('delivered'),
-      deferred: n('deferred'),
-      softBounces: n('soft_bounce'),
-      hardBounces: n('hard_bounce'),
-      blocked: n('blocked'),
-      complaints: n('complaint'),
-      unsubscribes: n('unsubscribe'),
-      deliveredRate: messages > 0 ? n('delivered') / messages : 0,
-      hardBounceRate: messages > 0 ? n('hard_bounce') / messages : 0,
-      complaintRate: n('delivered') > 0 ? n('complaint') / n('delivered') : 0,
-    },
-    firstEventTime: span?.first ?? null,
-    lastEventTime: span?.last ?? null,
-    bucket,
-    volume,
-    reasonsByDomain,
-    complaintRate,
-    thresholds: THRESHOLDS,
-  };
+  return rows.map((r) => ({ domain: r.domain, category: r.category, type: r.type, count: Number(r.n) }));
 }
 
 /** The median number of messages per campaign, or null when no event names a campaign. */

@@ -14,11 +14,11 @@ import type {
   ReleaseRiskRequest,
   ReleaseRiskResult,
   Settings,
-} from './contract';
-import { checkAddress } from './classify';
-import { ticketAnswer } from './address';
-import { domainOf, normalizeAddress } from './model/event';
-import type { Release } from './model/status';
+} from '../contract';
+import { checkAddress } from '../classify';
+import { ticketAnswer } from './';
+import { domainOf, normalizeAddress } from '../model/event';
+import type { Release } from '../model/status';
 import {
   estimateReleaseRisk,
   explainHistory,
@@ -29,15 +29,15 @@ import {
   validateRelease,
   type ImportedListEntry,
   type Policy,
-} from './policy';
-import type { Database } from './store/database';
-import { computeIncidents, providerBlockWindows } from './incidents';
-import { incidentSettingsOf } from './policy/settings';
-import type { ProviderBlockWindow } from './policy/history';
-import { medianCampaignSize } from './store/overview';
-import { eventsOfAddress } from './store/events';
-import { streamEventsByAddress } from './store/address-stream';
-import { allReleases, importedListOf, recordRelease, releasesOf, type ImportedListRow } from './store/releases';
+} from '../policy';
+import type { Database } from '../store/database';
+import { computeIncidents, providerBlockWindows } from '../incidents';
+import { incidentSettingsOf } from '../policy/settings';
+import type { ProviderBlockWindow } from '../policy/history';
+import { medianCampaignSize } from '../store/overview';
+import { eventsOfAddress } from '../store/events';
+import { streamEventsByAddress } from '../store/address-stream';
+import { allReleases, importedListOf, recordRelease, releasesOf, type ImportedListRow } from '../store/releases';
 
 /** The policy the settings name: a preset, or the user's file (read again when it changes). */
 const policyFiles = new Map<string, { mtimeMs: number; policy: Policy }>();
