@@ -71,6 +71,10 @@ describe('texts as they arrive', () => {
   });
   it('extracts the codes from the text when the caller did not give them', () => {
     expect(extractCode('host x[1.2.3.4] said: 550 5.1.1 <a@b>: nope')).toBe(550);
+    // a session transcript: the greeting comes first, the reply that failed decides
+    expect(extractCode('220 mx.example.net ESMTP ready EHLO a.example 250-mx.example.net Hello 250 SIZE 40000000 RCPT To:<b@example.net> 552 Message for <b@example.net> would exceed mailbox quota')).toBe(552);
+    expect(extractCode('after MAIL FROM:<a@example.com> SIZE=222: host mx4.example.org [192.0.2.22]: 550 NN-222 blocked')).toBe(550);
+    expect(extractCode('250 2.0.0 Ok: queued as 4A1B2C')).toBe(250);
     expect(extractEnhanced('host x[192.0.2.22] said: 550 5.1.1 <a@b>: nope')).toBe('5.1.1');
     expect(extractEnhanced('Sorry, no mailbox here by that name. (#5.1.1)')).toBe('5.1.1');
     expect(extractEnhanced('- 4.16.55.1; see https://postmaster.yahooinc.com')).toBeNull();

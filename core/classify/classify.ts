@@ -108,15 +108,15 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
     if (f.hint !== null) mark(table.byHint.get(f.hint));
     if (f.enhanced !== null) mark(enhancedCandidates(f.enhanced));
     if (f.code !== null) mark(codeCandidates(f.code));
-    const rules = table.rules;
+    const matchers = table.matchers;
     for (let w = 0; w < bits.length; w++) {
       let word = bits[w];
       while (word !== 0) {
         const low = word & -word;
         const bit = 31 - Math.clz32(low);
         word ^= low;
-        const cr = rules[(w << 5) + bit];
-        if (cr.test(f)) return cr.rule;
+        const m = matchers[(w << 5) + bit];
+        if (m.test(f)) return m.rule;
       }
     }
     return null;

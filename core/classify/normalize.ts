@@ -11,6 +11,13 @@ const WHITESPACE_RUN = /\s+/g;
 /** continuation markers of joined multi-line replies: `452-4.2.2 `, and the repeated code lines */
 const CONTINUATION_GATE = /\b[245]\d\d-/;
 const CONTINUATION = /(^|\s)[245]\d\d[- ](?:#?[245]\.\d{1,3}\.\d{1,3}\s+)?(?=\S)/g;
+/** anything but printable ASCII and the plain space: accents, control characters, tabs, line ends */
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f]/;
+/** a reply code followed by a dash (`452-`), the mark of a joined multi-line reply */
+const DASH_CODE = /[245]\d\d-/;
 
 /**
  * Repairs UTF-8 text that was decoded as Latin-1 (`BoÃ®te pleine` → `Boîte pleine`), a common
@@ -62,22 +69,22 @@ export function foldAccents(s: string): string {
 export function normalizeText(raw: string): string {
   const n = raw.length;
   if (n === 0) return raw;
-  // one pass over the raw text decides which (rarer, costlier) steps are needed
+  // which (rarer, costlier) steps are needed: decided by native scans, which cost a fraction of
+  // a JavaScript loop over the characters (the common text is printable ASCII, one space apart)
   let high = false;
-  let oddSpace = false;
-  let dashCode = false;
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 0x80) high = true;
-    else if (c <= 0x20) {
-      if (c !== 0x20 || prev === 0x20) oddSpace = true;
-    } else if (c === 0x2d && i >= 3) {
-      const d = raw.charCodeAt(i - 3);
-      if ((d === 0x32 || d === 0x34 || d === 0x35) && isDigit(raw.charCodeAt(i - 2)) && isDigit(raw.charCodeAt(i - 1))) dashCode = true;
+  let oddSpace: boolean;
+  if (NOT_PRINTABLE_ASCII.test(raw)) {
+    for (let i = 0; i < n; i++) {
+      if (raw.charCodeAt(i) >= 0x80) {
+        high = true;
+        break;
+      }
     }
-    prev = c;
+    oddSpace = CONTROL.test(raw) || raw.includes('  ');
+  } else {
+    oddSpace = raw.includes('  ');
   }
+  const dashCode = raw.includes('-') && DASH_CODE.test(raw);
   let s = (high ? repairMojibake(raw) : raw).toLowerCase();
   if (high) s = foldAccents(s);
   if (dashCode && CONTINUATION_GATE.test(s)) s = s.replace(CONTINUATION, '$1');
@@ -87,16 +94,18 @@ export function normalizeText(raw: string): string {
   return first === 0x20 || last === 0x20 ? s.trim() : s;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
 const CODE_IN_TEXT = /(?:^|[\s:;'"(<>=,#])([245]\d\d)(?=[\s\-:;,)'"\]]|$)/;
 const ENHANCED_IN_TEXT = /(?:^|[^\d.])#?([245]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
 
-/** The first basic reply code written in the text (`550`, `452-…`), or null. */
+const FAILURE_CODE_IN_TEXT = /(?:^|[\s:;'"(<>=,#])([45]\d\d)(?=[\s\-:;,)'"\]]|$)/;
+
+/**
+ * The basic reply code written in the text (`550`, `452-…`), or null: the first failure code if
+ * there is one, else the first code. A session transcript opens with the greeting (`220 … ready`,
+ * `250-…`); the reply that failed comes later and decides.
+ */
 export function extractCode(text: string): number | null {
-  const m = CODE_IN_TEXT.exec(text);
+  const m = FAILURE_CODE_IN_TEXT.exec(text) ?? CODE_IN_TEXT.exec(text);
   return m ? Number(m[1]) : null;
 }
 

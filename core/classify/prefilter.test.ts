@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultTable } from './classify';
 import { normalizeText } from './normalize';
 import { requiredLiterals } from './prefilter';
+import { topLevelBranches, withoutCaseFlag } from './compile';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../test/fixtures/corpus/sisimai_labelled.tsv');
 
@@ -40,5 +41,32 @@ describe('requiredLiterals', () => {
         if (r.text.test(t)) expect(r.literals.some((l) => t.includes(l)), `${r.rule.id}: ${t}`).toBe(true);
       }
     }
+  });
+});
+
+describe('rules tested by their branches, case-sensitively (speed, issue 14)', () => {
+  it('splits only at the top level', () => {
+    expect(topLevelBranches('a|b(?:c|d)|[|]e')).toEqual(['a', 'b(?:c|d)', '[|]e']);
+    expect(topLevelBranches('(a)|\\1')).toBeNull();
+    expect(topLevelBranches('abc')).toBeNull();
+  });
+
+  it('keeps the i flag where the pattern has upper-case letters or other than ASCII', () => {
+    expect(withoutCaseFlag(/user \S+ unknown/i).flags).toBe('');
+    expect(withoutCaseFlag(/User/i).flags).toBe('i');
+    expect(withoutCaseFlag(/boîte/i).flags).toBe('i');
+  });
+
+  it('a rule matches a normalised text exactly when one of its branches does', () => {
+    const rules = defaultTable.rules.filter((r) => r.text);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: rules.length - 1 }), fc.integer({ min: 0, max: rules.length - 1 }), fc.string({ maxLength: 30 }), (i, j, noise) => {
+        const r = rules[i];
+        const t = normalizeText(`${rules[j].rule.example} ${noise} ${r.rule.example}`);
+        const branches = (topLevelBranches(r.text!.source) ?? [r.text!.source]).map((b) => withoutCaseFlag(new RegExp(b, r.text!.flags)));
+        return r.text!.test(t) === branches.some((b) => b.test(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -10,8 +10,8 @@
  *    each 3-character window points to the literals starting with those characters.
  */
 
-export function requiredLiterals(re: RegExp): string[] | null {
-  const parser = new Parser(re.source);
+export function requiredLiterals(re: RegExp, cost?: (literals: readonly string[]) => number): string[] | null {
+  const parser = new Parser(re.source, cost);
   try {
     const result = parser.parseAlternation();
     if (parser.pos !== parser.src.length) return null;
@@ -29,7 +29,12 @@ const MIN_LITERAL = 3;
 
 class Parser {
   pos = 0;
-  constructor(readonly src: string) {}
+  /**
+   * @param cost how often a set of literals is expected to occur (lower is better); among the
+   *   sets a sequence requires, the cheapest gates the rule, so that a common word ("message ")
+   *   does not make a rule a candidate for most texts when a rarer one ("trop ") is required too
+   */
+  constructor(readonly src: string, private readonly cost?: (literals: readonly string[]) => number) {}
 
   /** alternation at the current level: every branch must yield a set, the union is the answer */
   parseAlternation(): string[] | null {
@@ -115,7 +120,13 @@ class Parser {
     flush();
     if (candidates.length === 0) return null;
     let best = candidates[0];
-    for (const c of candidates) if (score(c) > score(best)) best = c;
+    const cost = this.cost;
+    for (const c of candidates) {
+      if (cost) {
+        const d = cost(c) - cost(best);
+        if (d < 0 || (d === 0 && score(c) > score(best))) best = c;
+      } else if (score(c) > score(best)) best = c;
+    }
     return best;
   }
 
@@ -201,17 +212,29 @@ function hash3(a: number, b: number, c: number): number {
   return ((a << 10) ^ (b << 5) ^ c ^ (a >>> 6)) & TABLE_MASK;
 }
 
+/** `text.startsWith(lit, at)` for short literals, without the built-in's call overhead */
+function occursAt(text: string, lit: string, at: number): boolean {
+  const n = lit.length;
+  if (at + n > text.length) return false;
+  for (let k = 1; k < n; k++) if (text.charCodeAt(at + k) !== lit.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Finds which registered literals occur in a text, in one pass. Each literal is filed under the
  * rarest 3-character window it contains (rarity measured on a sample of real texts), so that
  * common trigrams ("the", " to") seldom lead to a comparison. Each literal carries a list of
- * rule indices; `scan` sets their bits in the given bitset.
+ * matcher indices (a rule, or one branch of a rule: ./compile); `scan` sets their bits in the given bitset.
  */
 export class LiteralIndex {
   private readonly head = new Int32Array(TABLE_SIZE).fill(-1);
+  /** one bit per table slot: set when some literal is filed there */
+  private readonly occupied = new Uint32Array(TABLE_SIZE >>> 5);
   private next: number[] = [];
   private literals: string[] = [];
   private offsets: number[] = [];
+  /** each literal's first character, a cheap test before the comparison */
+  private firsts: number[] = [];
   private ruleLists: number[][] = [];
   private byLiteral = new Map<string, number>();
 
@@ -246,10 +269,12 @@ export class LiteralIndex {
       const h = hash3(literal.charCodeAt(best), literal.charCodeAt(best + 1), literal.charCodeAt(best + 2));
       this.literals.push(literal);
       this.offsets.push(best);
+      this.firsts.push(literal.charCodeAt(0));
       this.ruleLists.push([]);
       this.byLiteral.set(literal, id);
       this.next.push(this.head[h]);
       this.head[h] = id;
+      this.occupied[h >>> 5] |= 1 << (h & 31);
     }
     this.ruleLists[id].push(ruleIndex);
   }
@@ -259,21 +284,28 @@ export class LiteralIndex {
   }
 
   scan(text: string, bits: Uint32Array): void {
-    const end = text.length - 2;
+    const n = text.length;
+    if (n < 3) return;
     const head = this.head;
     const next = this.next;
     const literals = this.literals;
     const offsets = this.offsets;
+    const firsts = this.firsts;
+    const occupied = this.occupied;
     let a = text.charCodeAt(0);
     let b = text.charCodeAt(1);
-    for (let i = 0; i < end; i++) {
-      const c = text.charCodeAt(i + 2);
-      let id = head[((a << 10) ^ (b << 5) ^ c ^ (a >>> 6)) & TABLE_MASK];
+    for (let i = 2; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const h = ((a << 10) ^ (b << 5) ^ c ^ (a >>> 6)) & TABLE_MASK;
       a = b;
       b = c;
+      // most windows are no literal's: one read in an 8 KB bitset (it stays in the CPU's first
+      // cache, where the 256 KB table would not), no call
+      if ((occupied[h >>> 5] & (1 << (h & 31))) === 0) continue;
+      let id = head[h];
       while (id !== -1) {
-        const start = i - offsets[id];
-        if (start >= 0 && text.startsWith(literals[id], start)) {
+        const start = i - 2 - offsets[id];
+        if (start >= 0 && text.charCodeAt(start) === firsts[id] && occursAt(text, literals[id], start)) {
           const rules = this.ruleLists[id];
           for (let k = 0; k < rules.length; k++) {
             const r = rules[k];

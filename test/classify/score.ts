@@ -36,6 +36,7 @@ export interface Score {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WILD_CORPUS = path.join(ROOT, 'test/fixtures/classify-wild/replies.jsonl');
 export const SISIMAI_CORPUS = path.join(ROOT, 'test/fixtures/corpus/sisimai_labelled.tsv');
+export const SISIMAI_OVERRIDES = path.join(ROOT, 'test/fixtures/corpus/sisimai_overrides.tsv');
 
 /** test/fixtures/classify-wild/replies.jsonl: one labelled reply per line. */
 export function readWildCorpus(file = WILD_CORPUS): LabelledReply[] {
@@ -90,16 +91,41 @@ export const SISIMAI_NOT_SCORED: ReadonlySet<string> = new Set(['delivered', 'fe
 const SISIMAI_COUNTS = new Set(['userunknown', 'hasmoved', 'mailboxfull', 'suspend', 'hostunknown', 'notaccept']);
 const SISIMAI_COUNTS_UNSCORED = new Set(['expired', 'filtered']);
 
+interface Override {
+  textStarts: string;
+  categories: Category[];
+  countsAgainstAddress: boolean;
+  reason: string;
+}
+
+/**
+ * test/fixtures/corpus/sisimai_overrides.tsv: the few rows where sisimai's reason contradicts a
+ * written SPEC §4 definition, keyed by `sample_file#recipient_index`; each names the SPEC sentence.
+ */
+export function readSisimaiOverrides(file = SISIMAI_OVERRIDES): Map<string, Override> {
+  const out = new Map<string, Override>();
+  readFileSync(file, 'utf8').split('\n').slice(1).forEach((l, i) => {
+    if (!l.trim()) return;
+    const [sample, index, textStarts, categories, counts, reason] = l.split('\t');
+    if (!reason || !['true', 'false'].includes(counts)) throw new Error(`sisimai_overrides.tsv line ${i + 2}: expected 6 columns, counts true or false, and a reason`);
+    out.set(`${sample}#${index}`, { textStarts, categories: categories.split(',') as Category[], countsAgainstAddress: counts === 'true', reason });
+  });
+  return out;
+}
+
 /**
  * test/fixtures/corpus/sisimai_labelled.tsv. sisimai's own pseudo status codes (`X.0.9NN`)
- * encode sisimai's verdict, not a server's, so they are withheld.
+ * encode sisimai's verdict, not a server's, so they are withheld. With `overrides`, the rows of
+ * sisimai_overrides.tsv accept SPEC's category too (and take SPEC's countsAgainstAddress); the raw
+ * figure (sisimai's labels only) is reported beside it.
  */
-export function readSisimaiCorpus(file = SISIMAI_CORPUS): LabelledReply[] {
+export function readSisimaiCorpus(file = SISIMAI_CORPUS, overrides?: ReadonlyMap<string, Override>): LabelledReply[] {
+  const used = new Set<string>();
   const lines = readFileSync(file, 'utf8').split('\n');
   const header = lines[0].split('\t');
   const col = (name: string): number => header.indexOf(name);
-  const [cCode, cEnh, cText, cReason, cSample] = ['smtp_reply_code', 'enhanced_status', 'diagnostic_text', 'expected_reason', 'sample_file'].map(col);
-  return lines.slice(1).flatMap((l, i) => {
+  const [cCode, cEnh, cText, cReason, cSample, cIndex] = ['smtp_reply_code', 'enhanced_status', 'diagnostic_text', 'expected_reason', 'sample_file', 'recipient_index'].map(col);
+  const rows = lines.slice(1).flatMap((l, i) => {
     if (!l) return [];
     const f = l.split('\t');
     const reason = f[cReason];
@@ -107,15 +133,22 @@ export function readSisimaiCorpus(file = SISIMAI_CORPUS): LabelledReply[] {
     const categories = SISIMAI_ACCEPTABLE[reason];
     if (!categories) throw new Error(`sisimai_labelled.tsv line ${i + 2}: unmapped reason ${reason}`);
     const enh = f[cEnh] || null;
+    const text = f[cText] ?? '';
+    const key = `${f[cSample]}#${f[cIndex]}`;
+    const o = overrides?.get(key);
+    if (o && !text.startsWith(o.textStarts)) throw new Error(`sisimai_overrides.tsv: ${key} no longer starts with its text_starts`);
+    if (o) used.add(key);
     return [{
-      where: `sisimai_labelled.tsv:${i + 2} (${reason})`,
-      input: { smtpCode: f[cCode] ? Number(f[cCode]) : null, enhancedCode: enh && !/^\d\.0\.9\d\d$/.test(enh) ? enh : null, diagnostic: f[cText] ?? '' },
-      text: f[cText] ?? '',
-      categories,
-      countsAgainstAddress: SISIMAI_COUNTS_UNSCORED.has(reason) ? null : SISIMAI_COUNTS.has(reason),
+      where: `sisimai_labelled.tsv:${i + 2} (${reason}${o ? ', SPEC override' : ''})`,
+      input: { smtpCode: f[cCode] ? Number(f[cCode]) : null, enhancedCode: enh && !/^\d\.0\.9\d\d$/.test(enh) ? enh : null, diagnostic: text },
+      text,
+      categories: o ? [...o.categories, ...categories.filter((c) => !o.categories.includes(c))] : categories,
+      countsAgainstAddress: o ? o.countsAgainstAddress : SISIMAI_COUNTS_UNSCORED.has(reason) ? null : SISIMAI_COUNTS.has(reason),
       source: f[cSample],
     }];
   });
+  for (const key of overrides?.keys() ?? []) if (!used.has(key)) throw new Error(`sisimai_overrides.tsv: ${key} is not a scored row of sisimai_labelled.tsv`);
+  return rows;
 }
 
 export function score(rows: readonly LabelledReply[], classify: (i: ClassifyInput) => Classification): Score {
