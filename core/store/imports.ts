@@ -2,6 +2,7 @@
 import type { FileImportResult, FormatId, ImportRecord, LineError } from '../contract';
 import type { Database } from './database';
 import { isoTime } from './staging';
+import { removeImportFromAggregates } from './hourly-tables';
 
 export async function nextImportId(db: Database): Promise<number> {
   const row = await db.one<{ id: bigint }>(`SELECT nextval('import_ids') AS id`);
@@ -87,6 +88,7 @@ export async function removeImport(db: Database, id: number): Promise<{ removedE
     const removedEvents = await db.run(`DELETE FROM events WHERE import_id = $1`, [id]);
     await db.run(`DELETE FROM imported_list WHERE import_id = $1`, [id]);
     await db.run(`DELETE FROM imports WHERE id = $1`, [id]);
+    await removeImportFromAggregates(db, id);
     return { removedEvents };
   });
 }

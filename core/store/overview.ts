@@ -7,6 +7,7 @@ import type { ComplaintRatePoint, Overview, OverviewRequest, ReasonByDomain, Vol
 import type { EventType } from '../model/event';
 import type { Database } from './database';
 import { isoTime } from './staging';
+import { localDayOfHour } from './local-day';
 
 export const FINAL_OUTCOMES = ['delivered', 'soft_bounce', 'hard_bounce', 'blocked'] as const;
 
@@ -18,39 +19,44 @@ const HOUR_MS = 3_600_000;
 const finalList = FINAL_OUTCOMES.map((t) => `'${t}'`).join(', ');
 
 /**
- * The local calendar day of each UTC hour, in the workspace's time zone: an agent in Paris reads
- * "complaints on 3 March" as Paris days. Zones with half-hour offsets put that half hour in the
- * neighbouring day, a blur a daily rate does not show.
+ * Each UTC hour's local calendar day, in the workspace's time zone: an agent in Paris reads
+ * "complaints on 3 March" as Paris days (store/local-day.ts).
  */
-function localDayOf(timeZone: string): (hour: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (hour) => format.format(new Date(hour * HOUR_MS));
-}
+const localDayOf = localDayOfHour;
 
 export async function computeOverview(
   db: Database,
   request: OverviewRequest,
   timeZone = 'UTC',
 ): Promise<Overview> {
+  // Whole hours (or no bound) read the counts kept per hour (store/hourly-tables.ts): a few
+  // thousand rows for a year of mail, where the events are millions. A bound inside an hour
+  // reads the events themselves.
+  const whole = (iso?: string) => iso === undefined || Date.parse(iso) % HOUR_MS === 0;
+  const counted = whole(request.from) && whole(request.to);
   const where: string[] = [];
-  const params: string[] = [];
+  const params: Array<string | number> = [];
   if (request.from) {
-    params.push(request.from);
-    where.push(`time >= $${params.length}::TIMESTAMPTZ`);
+    params.push(counted ? Date.parse(request.from) / HOUR_MS : request.from);
+    where.push(counted ? `h >= $${params.length}` : `time >= $${params.length}::TIMESTAMPTZ`);
   }
   if (request.to) {
-    params.push(request.to);
-    where.push(`time < $${params.length}::TIMESTAMPTZ`);
+    params.push(counted ? Date.parse(request.to) / HOUR_MS : request.to);
+    where.push(counted ? `h < $${params.length}` : `time < $${params.length}::TIMESTAMPTZ`);
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const and = where.length > 0 ? `AND ${where.join(' AND ')}` : '';
+  const from = counted ? 'domain_counts' : 'events';
+  const count = counted ? 'sum(n)::BIGINT' : 'count(*)';
 
   // One pass gives every time series: events per hour and type (a few thousand rows for a year
   // of mail). Hours are counted on the epoch, which DuckDB groups ~5× faster than date_trunc on a
   // TIMESTAMPTZ; the store's session is UTC, so days are whole groups of 24 hours (e-mail events
   // are never before 1970, where integer division would round the other way).
   const hourly = await db.all<{ h: bigint; type: EventType; n: bigint }>(
-    `SELECT epoch_ms(time) // ${HOUR_MS} AS h, type, count(*) AS n FROM events ${filter} GROUP BY ALL`,
+    counted
+      ? `SELECT h, type, ${count} AS n FROM hourly_counts ${filter} GROUP BY ALL`
+      : `SELECT epoch_ms(time) // ${HOUR_MS} AS h, type, count(*) AS n FROM events ${filter} GROUP BY ALL`,
     params,
   );
   const by = new Map<EventType, number>();
@@ -65,7 +71,9 @@ export async function computeOverview(
   const n = (t: EventType) => by.get(t) ?? 0;
   const messages = FINAL_OUTCOMES.reduce((sum, t) => sum + n(t), 0);
   const span = await db.one<{ first: string | null; last: string | null }>(
-    `SELECT ${isoTime('min(time)')} AS first, ${isoTime('max(time)')} AS last FROM events ${filter}`,
+    counted
+      ? `SELECT ${isoTime('min(first)')} AS first, ${isoTime('max(last)')} AS last FROM hourly_counts ${filter}`
+      : `SELECT ${isoTime('min(time)')} AS first, ${isoTime('max(time)')} AS last FROM events ${filter}`,
     params,
   );
   const spanHours = hourly.length > 0 ? lastHour - firstHour : 0;
@@ -100,7 +108,7 @@ export async function computeOverview(
     .map(({ start, counts }) => ({ time: new Date(start * HOUR_MS).toISOString(), counts }));
 
   const reasons = await db.all<{ domain: string; category: string; type: EventType; n: bigint }>(
-    `SELECT domain, coalesce(category, 'unknown') AS category, type, count(*) AS n FROM events
+    `SELECT domain, coalesce(category, 'unknown') AS category, type, ${count} AS n FROM ${from}
      WHERE type IN ('deferred', 'soft_bounce', 'hard_bounce', 'blocked') ${and}
      GROUP BY ALL ORDER BY n DESC, domain, category, type LIMIT 200`,
     params,

@@ -4,6 +4,7 @@
  */
 import type { UnknownText } from '../contract';
 import type { Database } from './database';
+import { rebuildCategoryCounts } from './hourly-tables';
 import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
 const TUPLE = `hash(type, smtp_code, enhanced_code, diagnostic, domain, hint)`;
@@ -43,6 +44,7 @@ function reclassifyInTransaction(
               OR events.counts_against IS DISTINCT FROM r.counts_against OR events.severity IS DISTINCT FROM r.severity
               OR events.actor IS DISTINCT FROM r.actor)`,
     );
+    if (changed > 0) await rebuildCategoryCounts(db); // the charts' and incidents' counts by category
     const total = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM events`);
     return { events: Number(total?.n ?? 0), changed, seconds: (performance.now() - started) / 1000 };
   });
