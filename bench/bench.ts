@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine } from '../core/engine';
 import { benchClassify } from './classify-bench';
+import { benchIncidents } from './incidents-bench';
 import { benchPolicy } from './policy-bench';
 import { benchPostfix } from './postfix-bench';
 import { benchReport } from './report-bench';
@@ -20,16 +21,18 @@ interface Args {
   json: boolean;
   lookups: number;
   postfixLines: number;
+  incidentEvents: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, json: false, lookups: 200, postfixLines: 1_000_000 };
+  const args: Args = { events: 1_000_000, json: false, lookups: 200, postfixLines: 1_000_000, incidentEvents: 10_000_000 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--events') args.events = Number(argv[++i]);
     else if (argv[i] === '--json') args.json = true;
     else if (argv[i] === '--lookups') args.lookups = Number(argv[++i]);
     else if (argv[i] === '--postfix-lines') args.postfixLines = Number(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]} (use --events N, --lookups N, --postfix-lines N, --json)`);
+    else if (argv[i] === '--incident-events') args.incidentEvents = Number(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]} (use --events N, --lookups N, --postfix-lines N, --incident-events N, --json)`);
   }
   if (!Number.isInteger(args.events) || args.events < 100) throw new Error('--events must be a whole number ≥ 100');
   return args;
@@ -124,6 +127,8 @@ async function main(): Promise<void> {
     const policy = await benchPolicy({ events: args.events, addresses: Math.round(args.events / 5) });
     const postfix = await benchPostfix({ lines: args.postfixLines });
     const report = await benchReport({ addresses: 20, eventsPerAddress: 1000 });
+    log(`Writing ${args.incidentEvents.toLocaleString('en')} events for the incidents…`);
+    const incidents = await benchIncidents(args.incidentEvents);
     // the app in headless Chromium against `rebond serve` (needs the build and /usr/bin/chromium)
     const uiUnavailable = canRun();
     let ui: UiBenchResult | null = null;
@@ -155,6 +160,12 @@ async function main(): Promise<void> {
       reportMdS: round(report.mdSeconds, 3),
       reportHtmlS: round(report.htmlSeconds, 3),
       reportPdfS: round(report.pdfSeconds, 3),
+      reportPdfFirstS: round(report.pdfFirstSeconds, 3),
+      incidentEvents: incidents.events,
+      incidentsFirstS: round(incidents.firstOverviewSeconds, 3),
+      incidentsComputeS: round(incidents.computeSeconds, 3),
+      incidentsOverviewS: round(incidents.overviewSeconds, 3),
+      incidentsAggregateS: round(incidents.aggregateSeconds, 3),
       ...(ui && {
         uiOverviewRenderS: round(ui.overviewRenderS, 3),
         uiProgressMaxGapS: round(ui.progressMaxGapS, 3),
@@ -179,6 +190,9 @@ async function main(): Promise<void> {
     log(`| Postfix log, ${result.postfixLines.toLocaleString('en')} lines | ${result.postfixLinesPerSecond.toLocaleString('en')} lines/s | our aim: 400,000 lines/s |`);
     log(`| report of 20 addresses × 1,000 events: Markdown / HTML | ${result.reportMdS} / ${result.reportHtmlS} s | ≤ 1 s |`);
     log(`| report of 20 addresses × 1,000 events: PDF (first in the process) | ${result.reportPdfS} s (${round(report.pdfFirstSeconds, 2)} s) | ≤ 3 s |`);
+    log(`| incidents + chart series over ${result.incidentEvents.toLocaleString('en')} events, first call after the import (incidents alone) | ${result.incidentsFirstS} s (${result.incidentsComputeS} s) | ≤ 2 s |`);
+    log(`| incidents + chart series over ${result.incidentEvents.toLocaleString('en')} events, later calls | ${result.incidentsOverviewS} s | ≤ 2 s |`);
+    log(`| counts per hour, domain, campaign and delay written at import, ${result.incidentEvents.toLocaleString('en')} events | ${result.incidentsAggregateS} s | |`);
     if (ui) {
       log(`| app: overview drawn after a click, ${result.events.toLocaleString('en')} events | ${round(ui.overviewRenderS, 3)} s | ≤ 1 s |`);
       log(`| app: longest wait between progress reports during the import | ${round(ui.progressReportMaxGapS, 2)} s | ≤ 0.5 s |`);

@@ -1,6 +1,6 @@
 /**
  * The remediation report of 20 addresses with 1,000 events each (issue 16): ≤ 1 s in Markdown
- * and HTML, ≤ 3 s in PDF, address lookups included. `npx tsx bench/report-bench.ts [--json]`,
+ * and HTML, ≤ 3 s in PDF, address lookups included. `npx tsx bench/report-bench.ts [--json] [--keep-in DIR]`,
  * or through `npm run bench` (bench.ts calls benchReport).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,10 @@ export interface ReportBenchResult {
   pdfFirstSeconds: number;
   pdfSeconds: number;
   pdfBytes: number;
+  /** CPU seconds of the process (DuckDB's threads included) for the Markdown and the second PDF: steadier than the clock on a shared machine */
+  mdCpuSeconds: number;
+  pdfCpuSeconds: number;
+  pdfFirstCpuSeconds: number;
   /** inside each figure: the 20 address lookups alone (events, status, verdicts, explanation) */
   lookupsSeconds: number;
 }
@@ -30,7 +34,7 @@ const REPLIES = [
   ['open', '', ''],
 ] as const;
 
-function writeEvents(file: string, addresses: number, perAddress: number): string[] {
+export function writeEvents(file: string, addresses: number, perAddress: number): string[] {
   const emails = Array.from({ length: addresses }, (_, i) => `membre.${i}@${['gmail.com', 'orange.fr', 'hotmail.fr', 'free.fr'][i % 4]}`);
   const lines = ['event,time,MessageID,email,customcampaign,smtp_reply,hard_bounce,comment'];
   let id = 1;
@@ -47,7 +51,7 @@ function writeEvents(file: string, addresses: number, perAddress: number): strin
   return emails;
 }
 
-export async function benchReport(options: { addresses?: number; eventsPerAddress?: number } = {}): Promise<ReportBenchResult> {
+export async function benchReport(options: { addresses?: number; eventsPerAddress?: number; /** a folder to keep the reports in, to look at them */ keepIn?: string } = {}): Promise<ReportBenchResult> {
   const addresses = options.addresses ?? 20;
   const perAddress = options.eventsPerAddress ?? 1000;
   const dir = mkdtempSync(join(tmpdir(), 'rebond-report-bench-'));
@@ -59,8 +63,11 @@ export async function benchReport(options: { addresses?: number; eventsPerAddres
       await engine.importFiles({ paths: [file] });
       const time = async (format: 'md' | 'html' | 'csv' | 'pdf') => {
         const start = performance.now();
+        const cpu = process.cpuUsage();
         const out = await engine.report({ addresses: emails, format, lang: 'fr', timeZone: 'Europe/Paris' });
-        return { seconds: (performance.now() - start) / 1000, size: out.text?.length ?? Buffer.from(out.base64 ?? '', 'base64').length };
+        if (options.keepIn) writeFileSync(join(options.keepIn, `report.${format}`), out.text ?? Buffer.from(out.base64 ?? '', 'base64'));
+        const used = process.cpuUsage(cpu);
+        return { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, size: out.text?.length ?? Buffer.from(out.base64 ?? '', 'base64').length };
       };
       await time('md'); // the first lookups read the workspace from disk
       const md = await time('md');
@@ -80,6 +87,9 @@ export async function benchReport(options: { addresses?: number; eventsPerAddres
         pdfFirstSeconds: pdfFirst.seconds,
         pdfSeconds: pdf.seconds,
         pdfBytes: pdf.size,
+        mdCpuSeconds: md.cpuSeconds,
+        pdfCpuSeconds: pdf.cpuSeconds,
+        pdfFirstCpuSeconds: pdfFirst.cpuSeconds,
         lookupsSeconds,
       };
     } finally {
@@ -91,13 +101,15 @@ export async function benchReport(options: { addresses?: number; eventsPerAddres
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await benchReport();
+  const keep = process.argv.indexOf('--keep-in');
+  const result = await benchReport({ keepIn: keep > 0 ? process.argv[keep + 1] : undefined });
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n');
   else {
     const f = (s: number) => `${s.toFixed(2)} s`;
     process.stdout.write(
       `report of ${result.addresses} addresses × ${result.eventsPerAddress} events: Markdown ${f(result.mdSeconds)} (≤ 1 s), HTML ${f(result.htmlSeconds)} (≤ 1 s), ` +
         `CSV ${f(result.csvSeconds)}, PDF ${f(result.pdfSeconds)} (≤ 3 s; first in the process ${f(result.pdfFirstSeconds)}), ${Math.round(result.pdfBytes / 1024)} KiB; ` +
+        `CPU: Markdown ${f(result.mdCpuSeconds)}, PDF ${f(result.pdfCpuSeconds)} (first ${f(result.pdfFirstCpuSeconds)}); ` +
         `of which the 20 address lookups ${f(result.lookupsSeconds)}\n`,
     );
   }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import type { Database } from '../store/database';
 import { plainImportError, workspaceFolder } from '../store/plain-errors';
 import { nextImportId, recordImport } from '../store/imports';
+import { addImportToAggregates } from '../store/hourly-tables';
 import { Stage, type ClassifyFn } from '../store/staging';
 import { StepClock } from './progress';
 import type { FormatImporter, ImportOptions, LineTally } from '../formats/importer';
@@ -157,6 +158,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
         result: outcome,
         errors: totals.errors,
       });
+      await addImportToAggregates(db, id); // the counts the charts and incidents read (store/hourly-tables.ts)
       return { id, ...outcome };
     });
     clearInterval(poll);

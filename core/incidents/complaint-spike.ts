@@ -5,13 +5,21 @@
  */
 import type { CampaignRow, SourceHourRow } from '../store/hourly';
 import type { IncidentSettings } from '../policy/settings';
+import { localDayOfHour } from '../store/local-day';
 import { both, count, day, percent } from './words';
 import { DAY, HOUR, roundRate, type Detected } from './types';
 
-function localDayOf(timeZone: string): (hour: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const cache = new Map<number, string>();
-  return (hour) => cache.get(hour) ?? cache.set(hour, format.format(hour * HOUR)).get(hour)!;
+const localDayOf = localDayOfHour;
+
+/** One formatter per zone: making one costs more than the day it reads. */
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+function hourFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    hourFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 export interface DailyComplaints {
@@ -50,7 +58,7 @@ function nextKey(key: string): string {
 /** The instant a local day begins in a zone (the zone's offset read at that date). */
 function startOfLocalDay(key: string, timeZone: string): number {
   const guess = Date.parse(`${key}T00:00:00Z`);
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const format = hourFormat(timeZone);
   for (let h = -14; h <= 14; h++) {
     const t = guess + h * HOUR;
     const parts = format.formatToParts(t);

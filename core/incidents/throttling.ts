@@ -5,6 +5,7 @@
  * holidays are low too, but they follow the day's shape: their rate moves from hour to hour,
  * it is not held, and nothing waits to leave after them.
  */
+import { localOffsetOfHour } from '../store/local-day';
 import type { SourceHourRow } from '../store/hourly';
 import type { IncidentSettings } from '../policy/settings';
 import { both, count, moment, percent, day } from './words';
@@ -20,12 +21,12 @@ interface Piece {
 
 /** The usual rate of each hour: the median of the same local hour on the same kind of day. */
 function baselineOf(start: number, sent: number[], timeZone: string): number[] {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', weekday: 'short', hourCycle: 'h23' });
+  const offsetOf = localOffsetOfHour(timeZone);
   const keys = sent.map((_, i) => {
-    const parts = format.formatToParts((start + i) * HOUR);
-    const weekday = parts.find((p) => p.type === 'weekday')?.value ?? '';
-    const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
-    return `${weekday === 'Sat' || weekday === 'Sun' ? 'weekend' : 'weekday'} ${hour}`;
+    // the local clock: UTC fields of the instant moved by the zone's offset
+    const local = new Date((start + i) * HOUR + offsetOf(start + i));
+    const weekday = local.getUTCDay();
+    return `${weekday === 0 || weekday === 6 ? 'weekend' : 'weekday'} ${String(local.getUTCHours()).padStart(2, '0')}`;
   });
   const byKey = new Map<string, number[]>();
   keys.forEach((k, i) => (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(sent[i]));

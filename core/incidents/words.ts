@@ -3,21 +3,29 @@ import type { Lang } from '../contract';
 
 const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 
+/** Formatters are kept: making one costs about a hundred times what formatting with it does. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let format = formats.get(key) as T | undefined;
+  if (!format) formats.set(key, (format = make()));
+  return format;
+}
+
 export function percent(lang: Lang, rate: number): string {
   const digits = rate < 0.01 ? 2 : 1;
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rate);
+  return kept(`percent ${lang} ${digits}`, () => new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })).format(rate);
 }
 
 export function count(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(n);
+  return kept(`count ${lang}`, () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 })).format(n);
 }
 
 export function day(lang: Lang, ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(ms);
+  return kept(`day ${lang} ${timeZone}`, () => new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone })).format(ms);
 }
 
 export function moment(lang: Lang, ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
+  return kept(`moment ${lang} ${timeZone}`, () => new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone })).format(ms);
 }
 
 export function duration(lang: Lang, seconds: number): string {

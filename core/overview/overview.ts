@@ -8,17 +8,8 @@ import type { ComplaintRatePoint, Overview, OverviewRequest, VolumePoint } from 
 import type { EventType } from '../model/event';
 import type { IncidentSettings } from '../policy/settings';
 import type { Database } from '../store/database';
+import { localDayOfHour } from '../store/local-day';
 import { eventSpan, FINAL_OUTCOMES, HOUR_MS, hourlyCountsByType, reasonCounts } from '../store/overview';
-
-/**
- * The local calendar day of each UTC hour, in the workspace's time zone: an agent in Paris reads
- * "complaints on 3 March" as Paris days. Zones with half-hour offsets put that half hour in the
- * neighbouring day, a blur a daily rate does not show.
- */
-function localDayOf(timeZone: string): (hour: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (hour) => format.format(new Date(hour * HOUR_MS));
-}
 
 /** The lines drawn on the charts: complaint warning and limit, and the hard-bounce limit. */
 export function overviewThresholds(settings: IncidentSettings): Overview['thresholds'] {
@@ -53,7 +44,8 @@ export async function computeOverview(
 
   // Rows come per UTC hour; a day bucket gathers the hours of one local day, and is placed at
   // the first hour that holds any event.
-  const dayOf = localDayOf(timeZone);
+  // each UTC hour's local calendar day: an agent in Paris reads "complaints on 3 March" as Paris days
+  const dayOf = localDayOfHour(timeZone);
   const volumeByKey = new Map<string, { start: number; counts: Partial<Record<EventType, number>> }>();
   const daily = new Map<string, { start: number; messages: number; delivered: number; complaints: number }>();
   const isFinal = new Set<string>(FINAL_OUTCOMES);

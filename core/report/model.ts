@@ -37,6 +37,22 @@ export interface ReportEvidenceRow {
   source: string;
 }
 
+/** Events that got the same reply, counted: 1,000 events say in a few rows what they say. */
+export interface ReportReplyRow {
+  times: number;
+  first: string;
+  last: string;
+  type: string;
+  category: string;
+  code: string;
+  text: string;
+  /** the latest one's file and line */
+  source: string;
+}
+
+/** Distinct replies listed per address (the most recent first); the CSV has every event. */
+export const REPLY_ROWS_SHOWN = 15;
+
 export interface ReportAddress {
   address: string;
   seen: boolean;
@@ -54,6 +70,10 @@ export interface ReportAddress {
   evidence: ReportEvidenceRow[];
   /** events left out of `evidence` (older ones), 0 when all are shown */
   evidenceLeftOut: number;
+  /** every outcome event counted by reply (type, reason, code, text), latest reply first */
+  replies: ReportReplyRow[];
+  /** the outcome events the replies count */
+  outcomeEvents: number;
   /** the sentences that say what was left out, or null */
   messagesNote: string | null;
   evidenceNote: string | null;
@@ -133,6 +153,40 @@ function historyLines(r: AddressReport, lang: Lang, tz: string): string[] {
   return lines;
 }
 
+function repliesOf(r: AddressReport, lang: Lang, tz: string): { rows: ReportReplyRow[]; events: number } {
+  const w = REPORT_WORDS[lang];
+  const typeNames = WORDS[lang].eventType;
+  const categoryNames = WORDS[lang].category;
+  const groups = new Map<string, { times: number; first: DeliveryEvent; last: DeliveryEvent }>();
+  let events = 0;
+  for (const e of r.events) {
+    if (ENGAGEMENT.has(e.type)) continue;
+    events++;
+    const key = `${e.type}\u0000${e.category ?? ''}\u0000${codeOf(e)}\u0000${e.diagnostic ?? ''}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { times: 1, first: e, last: e });
+    else {
+      g.times++;
+      if (e.time < g.first.time) g.first = e;
+      if (e.time >= g.last.time) g.last = e;
+    }
+  }
+  const rows = [...groups.values()]
+    .sort((a, b) => (a.last.time < b.last.time ? 1 : a.last.time > b.last.time ? -1 : 0))
+    .slice(0, REPLY_ROWS_SHOWN)
+    .map(({ times, first, last: e }) => ({
+      times,
+      first: formatDateTime(first.time, lang, tz),
+      last: formatDateTime(e.time, lang, tz),
+      type: typeNames[e.type] ?? e.type,
+      category: e.category && e.type !== 'delivered' ? (categoryNames[e.category] ?? e.category) : '',
+      code: codeOf(e),
+      text: oneLine(e.diagnostic, 500),
+      source: fill(w.lineRef, { file: e.source.file, line: e.source.line }),
+    }));
+  return { rows, events };
+}
+
 function evidenceOf(r: AddressReport, lang: Lang, tz: string): { rows: ReportEvidenceRow[]; leftOut: number } {
   const w = REPORT_WORDS[lang];
   const typeNames = WORDS[lang].eventType;
@@ -157,6 +211,7 @@ export function addressSection(r: AddressReport, lang: Lang, tz: string): Report
   const w = REPORT_WORDS[lang];
   const seen = r.status !== 'unknown' || r.events.length > 0;
   const evidence = evidenceOf(r, lang, tz);
+  const replies = repliesOf(r, lang, tz);
   return {
     address: r.address,
     seen,
@@ -178,6 +233,8 @@ export function addressSection(r: AddressReport, lang: Lang, tz: string): Report
     history: historyLines(r, lang, tz),
     evidence: evidence.rows,
     evidenceLeftOut: evidence.leftOut,
+    replies: replies.rows,
+    outcomeEvents: replies.events,
     messagesNote: r.messages.length > MESSAGE_ROWS_SHOWN ? fill(w.earlierMessages, { count: r.messages.length - MESSAGE_ROWS_SHOWN, shown: MESSAGE_ROWS_SHOWN }) : null,
     evidenceNote: evidence.leftOut > 0 ? fill(w.earlierEvents, { count: evidence.leftOut }) : null,
     // platform incidents join here once incident detection is in the engine (SPEC §6)

@@ -23,6 +23,9 @@ export interface ReportWords {
   neverSeen: string;
   earlierEvents: string;
   earlierMessages: string;
+  /** the evidence of the PDF: every event counted by reply, then the latest ones */
+  byReply: string;
+  latestEvents: string;
   summaryLine: string;
   summaryTodo: string;
   col: {
@@ -35,6 +38,8 @@ export interface ReportWords {
     code: string;
     text: string;
     source: string;
+    times: string;
+    period: string;
     campaign: string;
     messageId: string;
     address: string;
@@ -83,6 +88,8 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     neverSeen: "Aucun événement pour cette adresse dans les données importées : vérifiez son orthographe et que les bons exports ont été importés.",
     earlierEvents: "{count} événement(s) plus ancien(s) ne sont pas repris ici : voir l'export CSV.",
     earlierMessages: '{count} e-mail(s) plus ancien(s) ne sont pas repris ici (les {shown} derniers le sont).',
+    byReply: 'Les {count} événement(s), par réponse du serveur (la ligne source est celle du dernier) :',
+    latestEvents: 'Les {shown} derniers événements :',
     summaryLine: '{address} — {status}{until}. {headline}',
     summaryTodo: ' À faire : {action}',
     col: {
@@ -95,6 +102,8 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
       code: 'Code',
       text: 'Texte du serveur',
       source: 'Source',
+      times: 'Fois',
+      period: 'Premier – dernier',
       campaign: 'Campagne',
       messageId: 'Identifiant du message',
       address: 'Adresse',
@@ -141,6 +150,8 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     neverSeen: 'No event for this address in the imported data: check its spelling and that the right exports were imported.',
     earlierEvents: '{count} earlier event(s) are not listed here: see the CSV export.',
     earlierMessages: '{count} earlier e-mail(s) are not listed here (the latest {shown} are).',
+    byReply: 'The {count} event(s), by server reply (the source line is the latest one’s):',
+    latestEvents: 'The latest {shown} events:',
     summaryLine: '{address} — {status}{until}. {headline}',
     summaryTodo: ' To do: {action}',
     col: {
@@ -153,6 +164,8 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
       code: 'Code',
       text: "Server's text",
       source: 'Source',
+      times: 'Times',
+      period: 'First – last',
       campaign: 'Campaign',
       messageId: 'Message id',
       address: 'Address',

@@ -21,10 +21,8 @@ export interface SourceHourRow {
 /** Events per hour, type and source format (delivered, bounces, deferrals, complaints, blocks). */
 export async function hourlyBySource(db: Database): Promise<SourceHourRow[]> {
   const rows = await db.all<{ h: bigint; source: string; type: EventType; n: bigint }>(
-    `WITH g AS (
-       SELECT epoch_ms(time) // ${HOUR_MS} AS h, import_id, type, count(*) AS n FROM events
-       WHERE type IN ('delivered', 'soft_bounce', 'hard_bounce', 'deferred', 'complaint', 'blocked') GROUP BY ALL)
-     SELECT g.h, i.format AS source, g.type, sum(g.n)::BIGINT AS n FROM g JOIN imports i ON i.id = g.import_id GROUP BY ALL`,
+    `SELECT g.h, i.format AS source, g.type, sum(g.n)::BIGINT AS n FROM hourly_counts g JOIN imports i ON i.id = g.import_id
+     WHERE g.type IN ('delivered', 'soft_bounce', 'hard_bounce', 'deferred', 'complaint', 'blocked') GROUP BY ALL`,
   );
   return rows.map((r) => ({ hour: Number(r.h), source: r.source, type: r.type, count: Number(r.n) }));
 }
@@ -69,8 +67,9 @@ export async function domainHours(db: Database, t: DomainHourThresholds): Promis
   // one after another on the single connection; temporary tables live in this session only
   await db.all(
     `CREATE OR REPLACE TEMP TABLE rebond_domain_hours AS
-     SELECT epoch_ms(time) // ${HOUR_MS} AS h, domain, count(*) AS n, count(*) FILTER (type = 'deferred') AS d, count(*) FILTER (type = 'hard_bounce') AS hb
-     FROM events WHERE type IN ('delivered', 'deferred', 'soft_bounce', 'hard_bounce') GROUP BY ALL`,
+     SELECT h, domain, sum(n)::BIGINT AS n, coalesce(sum(n) FILTER (type = 'deferred'), 0)::BIGINT AS d,
+       coalesce(sum(n) FILTER (type = 'hard_bounce'), 0)::BIGINT AS hb
+     FROM domain_counts WHERE type IN ('delivered', 'deferred', 'soft_bounce', 'hard_bounce') GROUP BY ALL`,
   );
   await db.all(
     `CREATE OR REPLACE TEMP TABLE rebond_domain_candidates AS
@@ -84,10 +83,9 @@ export async function domainHours(db: Database, t: DomainHourThresholds): Promis
     [t.around],
   );
   const categories = await db.all<{ h: bigint; domain: string; type: EventType; category: string; n: bigint }>(
-    `SELECT epoch_ms(e.time) // ${HOUR_MS} AS h, e.domain, e.type, coalesce(e.category, 'unknown') AS category, count(*) AS n
-     FROM events e SEMI JOIN rebond_domain_candidates c ON e.domain = c.domain AND epoch_ms(e.time) // ${HOUR_MS} = c.h
-     WHERE e.type IN ('deferred', 'hard_bounce') AND e.domain IN (SELECT domain FROM rebond_domain_candidates)
-     GROUP BY ALL`,
+    `SELECT e.h, e.domain, e.type, coalesce(e.category, 'unknown') AS category, sum(e.n)::BIGINT AS n
+     FROM domain_counts e SEMI JOIN rebond_domain_candidates c ON e.domain = c.domain AND e.h = c.h
+     WHERE e.type IN ('deferred', 'hard_bounce') GROUP BY ALL`,
   );
   const days = await db.all<{ domain: string; day: bigint; n: bigint; d: bigint; hb: bigint }>(
     `SELECT domain, h // 24 AS day, sum(n)::BIGINT AS n, sum(d)::BIGINT AS d, sum(hb)::BIGINT AS hb FROM rebond_domain_hours
@@ -122,11 +120,11 @@ export interface CampaignRow {
 export async function campaignTotals(db: Database): Promise<CampaignRow[]> {
   const outcome = `type IN ('delivered', 'soft_bounce', 'hard_bounce')`;
   const rows = await db.all<{ campaign: string; sent: bigint; delivered: bigint; hard: bigint; complaints: bigint; first: string; last: string }>(
-    `SELECT campaign, count(*) FILTER (${outcome}) AS sent, count(*) FILTER (type = 'delivered') AS delivered,
-       count(*) FILTER (type = 'hard_bounce') AS hard, count(*) FILTER (type = 'complaint') AS complaints,
-       ${isoTime(`min(time) FILTER (${outcome})`)} AS first, ${isoTime(`max(time) FILTER (${outcome})`)} AS last
-     FROM events WHERE campaign IS NOT NULL AND type IN ('delivered', 'soft_bounce', 'hard_bounce', 'complaint')
-     GROUP BY campaign HAVING count(*) FILTER (${outcome}) > 0`,
+    `SELECT campaign, coalesce(sum(n) FILTER (${outcome}), 0)::BIGINT AS sent, coalesce(sum(n) FILTER (type = 'delivered'), 0)::BIGINT AS delivered,
+       coalesce(sum(n) FILTER (type = 'hard_bounce'), 0)::BIGINT AS hard, coalesce(sum(n) FILTER (type = 'complaint'), 0)::BIGINT AS complaints,
+       ${isoTime(`min(first) FILTER (${outcome})`)} AS first, ${isoTime(`max(last) FILTER (${outcome})`)} AS last
+     FROM campaign_counts WHERE type IN ('delivered', 'soft_bounce', 'hard_bounce', 'complaint')
+     GROUP BY campaign HAVING sum(n) FILTER (${outcome}) > 0`,
   );
   return rows.map((r) => ({
     campaign: r.campaign,
@@ -185,22 +183,23 @@ export interface DelayHourRow {
  * `timeQueued` (delay_s), or request → delivery where a source has both (same message id).
  */
 export async function hourlyDelays(db: Database): Promise<DelayHourRow[]> {
-  const requested = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE type = 'requested' LIMIT 1)`);
+  const requested = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM hourly_counts WHERE type = 'requested' LIMIT 1)`);
+  // request → delivery joins two events of one message: read from the events, only when a source has requests
   const fromRequests =
     requested && Number(requested.n) > 0
       ? `UNION ALL
-         SELECT epoch_ms(r.t) AS queued, (epoch_ms(d.time) - epoch_ms(r.t)) / 1000.0 AS delay
+         SELECT floor(epoch_ms(r.t) / ${HOUR_MS})::BIGINT AS h, (epoch_ms(d.time) - epoch_ms(r.t)) / 1000.0 AS delay, 1 AS n
          FROM events d JOIN (SELECT message_id, min(time) AS t FROM events WHERE type = 'requested' AND message_id IS NOT NULL GROUP BY 1) r
            ON r.message_id = d.message_id
          WHERE d.type = 'delivered' AND d.delay_s IS NULL AND d.time >= r.t`
       : '';
+  // The delays come counted per value (store/hourly-tables.ts): each value repeated its count
+  // gives quantile_cont the very rows it had over the events (a window over the counts sorted
+  // them and took eight times longer).
   const rows = await db.all<{ h: bigint; n: bigint; p50: number; p95: number; max: number }>(
-    `WITH d AS (
-       SELECT epoch_ms(time) - delay_s * 1000 AS queued, delay_s AS delay FROM events WHERE type = 'delivered' AND delay_s IS NOT NULL
-       ${fromRequests})
-     SELECT floor(queued / ${HOUR_MS})::BIGINT AS h, count(*) AS n, quantile_cont(delay, 0.5) AS p50,
-       quantile_cont(delay, 0.95) AS p95, max(delay) AS max
-     FROM d GROUP BY ALL`,
+    `WITH c AS (SELECT h, delay, n FROM delay_counts ${fromRequests})
+     SELECT h, count(*) AS n, quantile_cont(delay, 0.5) AS p50, quantile_cont(delay, 0.95) AS p95, max(delay) AS max
+     FROM (SELECT h, delay FROM c, range(c.n)) GROUP BY h`,
   );
   return rows.map((r) => ({ hour: Number(r.h), messages: Number(r.n), p50: Number(r.p50), p95: Number(r.p95), max: Number(r.max) }));
 }

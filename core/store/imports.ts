@@ -1,6 +1,7 @@
 /** The list of past imports: record, list, remove (with all their events). */
 import type { FormatId, ImportRecord, LineError } from '../model/imports';
 import type { Database } from './database';
+import { removeImportFromAggregates } from './hourly-tables';
 import { isoTime } from './sql';
 
 export async function nextImportId(db: Database): Promise<number> {
@@ -87,6 +88,7 @@ export async function removeImport(db: Database, id: number): Promise<{ removedE
     const removedEvents = await db.run(`DELETE FROM events WHERE import_id = $1`, [id]);
     await db.run(`DELETE FROM imported_list WHERE import_id = $1`, [id]);
     await db.run(`DELETE FROM imports WHERE id = $1`, [id]);
+    await removeImportFromAggregates(db, id);
     return { removedEvents };
   });
 }

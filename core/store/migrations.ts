@@ -3,6 +3,8 @@
  * file runs the missing ones, opening a file from a newer Rebond refuses and changes nothing.
  * Append new migrations at the end; never edit one that has shipped.
  */
+import { AGGREGATE_TABLES_SQL } from './hourly-tables';
+
 export interface Migration {
   version: number;
   description: string;
@@ -71,6 +73,12 @@ export const MIGRATIONS: Migration[] = [
       )`,
       `CREATE TABLE settings (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
     ],
+  },
+  {
+    // filled from the events when the workspace opens (store/recovery.ts → repairAggregates)
+    version: 2,
+    description: 'hourly, campaign and delay counts the charts and incidents read',
+    sql: AGGREGATE_TABLES_SQL,
   },
 ];
 

@@ -12,6 +12,7 @@ export interface UnknownReply {
  * and the list of replies no rule understood, so that rules can be added for them.
  */
 import type { Database } from './database';
+import { rebuildCategoryCounts } from './hourly-tables';
 import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
 const TUPLE = `hash(type, smtp_code, enhanced_code, diagnostic, domain, hint)`;
@@ -51,6 +52,7 @@ function reclassifyInTransaction(
               OR events.counts_against IS DISTINCT FROM r.counts_against OR events.severity IS DISTINCT FROM r.severity
               OR events.actor IS DISTINCT FROM r.actor)`,
     );
+    if (changed > 0) await rebuildCategoryCounts(db); // the charts' and incidents' counts by category
     const total = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM events`);
     return { events: Number(total?.n ?? 0), changed, seconds: (performance.now() - started) / 1000 };
   });

@@ -7,6 +7,7 @@
  * import whose events do not add up to what it recorded is removed whole (to be imported again).
  */
 import type { Database } from './database';
+import { repairAggregates } from './hourly-tables';
 
 export interface Repair {
   kind: 'unlisted_events' | 'incomplete_import';
@@ -44,7 +45,9 @@ export async function repairWorkspace(db: Database): Promise<Repair[]> {
       repairs.push({ kind: 'unlisted_events', importId: o.import_id, displayName: null, events: 0 });
     }
   }
-  if (repairs.length === 0) return repairs;
+  // the aggregates the charts and incidents read follow the events that stay (hourly-tables.ts)
+  const kept = new Map(counts.filter((c) => !repairs.some((r) => r.importId === c.import_id)).map((c) => [c.import_id, Number(c.n)]));
+  if (repairs.length === 0) return (await repairAggregates(db, kept), repairs);
   await db.transaction(async () => {
     for (const repair of repairs) {
       await db.run(`DELETE FROM events WHERE import_id = $1`, [repair.importId]);
@@ -52,6 +55,7 @@ export async function repairWorkspace(db: Database): Promise<Repair[]> {
       await db.run(`DELETE FROM imports WHERE id = $1`, [repair.importId]);
     }
   });
+  await repairAggregates(db, kept);
   return repairs;
 }
 
