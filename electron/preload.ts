@@ -29,6 +29,8 @@ export const rebondBridge = {
   address: method('address'),
   searchAddresses: method('searchAddresses'),
   addresses: method('addresses'),
+  addressList: method('addressList'),
+  addressesBehind: method('addressesBehind'),
   release: method('release'),
   releaseRisk: method('releaseRisk'),
   overview: method('overview'),

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { INCIDENT_KINDS, type EngineMethod, type EngineRequest, type FormatChoice } from '../contract';
 import { ADDRESS_STATUSES } from '../model/status';
+import { EVENT_TYPES } from '../model/event';
 import { HttpError } from './public-errors';
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -69,6 +70,8 @@ const SHAPES = {
   address: z.object({ address: z.string(), at: instant.optional(), lang: lang.optional() }),
   searchAddresses: z.object({ query: z.string(), limit: limit.optional() }),
   addresses: z.object({ status: z.enum(ADDRESS_STATUSES), at: instant.optional(), limit: limit.optional() }),
+  addressList: z.object({ status: z.enum(['soft_quarantine', 'long_quarantine', 'blacklisted', 'filtered', 'unsubscribed']), domain: z.string().max(300).optional(), reason: z.string().max(100).optional(), at: instant.optional(), limit: limit.max(100_000).optional() }),
+  addressesBehind: z.object({ type: z.enum(EVENT_TYPES).optional(), domain: z.string().max(300).optional(), category: z.string().max(100).optional(), from: instant.optional(), to: instant.optional(), limit: limit.max(100_000).optional() }),
   release: z.object({ address: z.string(), reason: z.string(), by: z.string().optional(), dryRun: z.boolean().optional() }),
   releaseRisk: z.object({ addresses: z.array(z.string()), campaignSize: limit.optional() }),
   overview: z.object({ from: instant.optional(), to: instant.optional(), bucket: z.enum(['hour', 'day']).optional() }),

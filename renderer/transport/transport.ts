@@ -61,6 +61,8 @@ export const ENGINE_METHOD_NAMES = [
   'address',
   'searchAddresses',
   'addresses',
+  'addressList',
+  'addressesBehind',
   'release',
   'releaseRisk',
   'overview',
