@@ -13,6 +13,7 @@ import { benchIncidents } from './incidents-bench';
 import { benchPolicy } from './policy-bench';
 import { benchPostfix } from './postfix-bench';
 import { benchReport } from './report-bench';
+import { benchSearch, searchBenchRow } from './search-bench';
 import { benchUi, type UiBenchResult } from './ui-bench';
 import { canRun } from '../test/e2e/harness';
 
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     t = performance.now();
     await engine.overview({});
     const overviewQueryS = seconds(t);
+    const search = await benchSearch(engine, addresses.slice(0, 50));
     await engine.close();
 
     const classifier = await benchClassify({ texts: 200_000 });
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
     log(`| every address's status, set-wise | ${result.statusAllS} s | ≤ 3 s |`);
     log(`| reclassify the whole store | ${result.reclassifyS} s | ≤ 5 s |`);
     log(`| overview query | ${result.overviewQueryS} s | |`);
+    log(searchBenchRow(search, result.events));
     log(`| classifier, distinct texts, one core | ${result.classificationsPerSecond.toLocaleString('en')} /s | ≥ 200,000 /s |`);
     log(`| policy pass alone (in memory) | ${result.policyPassS} s | |`);
     log(`| Postfix log, ${result.postfixLines.toLocaleString('en')} lines | ${result.postfixLinesPerSecond.toLocaleString('en')} lines/s | our aim: 400,000 lines/s |`);

@@ -210,6 +210,9 @@ export interface AddressSuggestion {
   address: string;
   events: number;
   lastEventTime: string | null;
+  /** the address's status now, so that the agent picks the right one among near addresses */
+  status?: AddressStatus;
+  until?: string | null;
 }
 
 export interface AddressListRequest {
@@ -226,6 +229,52 @@ export interface AddressListEntry {
   since: string | null;
   /** beside the status: listed under `unsubscribed` whatever its status */
   unsubscribed: boolean;
+}
+
+/** The Lists screen (issue 17 item 4): the addresses in one status, with the event that put each there. */
+export interface AddressListViewRequest {
+  status: Exclude<AddressStatus, 'ok' | 'unknown'>;
+  /** only this receiving domain */
+  domain?: string;
+  /** only this cause (a reason category, e.g. user_unknown) */
+  reason?: string;
+  at?: string;
+  /** rows returned (the counts cover them all); default 1000 */
+  limit?: number;
+}
+
+export interface ListedAddress extends AddressListEntry {
+  domain: string;
+  /** the latest event that put the address in this status (hard bounce, soft bounce, complaint, unsubscribe) */
+  cause: { type: EventType; category: string | null; time: string } | null;
+}
+
+export interface AddressListView {
+  status: AddressListViewRequest['status'];
+  /** addresses in the status, before the domain and reason filters */
+  total: number;
+  /** after the filters */
+  matching: number;
+  rows: ListedAddress[];
+  /** for the filters: every domain and cause in the status, most addresses first */
+  domains: Array<{ value: string; count: number }>;
+  reasons: Array<{ value: string; count: number }>;
+}
+
+/** The addresses behind an Overview figure: a headline count, a domain's bar, a reason. */
+export interface AddressesBehindRequest {
+  type?: EventType;
+  domain?: string;
+  category?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface AddressesBehind {
+  /** distinct addresses behind the figure */
+  total: number;
+  rows: Array<{ address: string; domain: string; events: number; lastTime: string; category: string | null }>;
 }
 
 export interface ReleaseRequest {

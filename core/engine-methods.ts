@@ -12,6 +12,7 @@ import type * as C from './contract';
 import { FORMAT_CHOICES } from './model/imports';
 import { INCIDENT_KINDS } from './model/incident-kinds';
 import { ADDRESS_STATUSES } from './model/status';
+import { EVENT_TYPES } from './model/event';
 import type { Classification } from './model/category';
 
 /** A method's request schema; its answer is a type only (the engine builds it, nobody parses it). */
@@ -67,6 +68,25 @@ export const ENGINE_METHOD_TABLE = {
   searchAddresses: method<{ query: string; limit?: number }, C.AddressSuggestion[]>(z.object({ query: z.string(), limit: limit.optional() })),
   addresses: method<C.AddressListRequest, C.AddressListEntry[]>(
     z.object({ status: z.enum(ADDRESS_STATUSES), at: instant.optional(), limit: limit.optional() }),
+  ),
+  addressList: method<C.AddressListViewRequest, C.AddressListView>(
+    z.object({
+      status: z.enum(['soft_quarantine', 'long_quarantine', 'blacklisted', 'filtered', 'unsubscribed']),
+      domain: z.string().max(300).optional(),
+      reason: z.string().max(100).optional(),
+      at: instant.optional(),
+      limit: limit.max(100_000).optional(),
+    }),
+  ),
+  addressesBehind: method<C.AddressesBehindRequest, C.AddressesBehind>(
+    z.object({
+      type: z.enum(EVENT_TYPES).optional(),
+      domain: z.string().max(300).optional(),
+      category: z.string().max(100).optional(),
+      from: instant.optional(),
+      to: instant.optional(),
+      limit: limit.max(100_000).optional(),
+    }),
   ),
   release: method<C.ReleaseRequest, C.ReleaseResult>(
     z.object({ address: z.string(), reason: z.string(), by: z.string().optional(), dryRun: z.boolean().optional() }),

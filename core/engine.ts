@@ -36,8 +36,11 @@ import { computeOverview } from './overview/overview';
 import { readSettings, writeSettings } from './store/settings';
 import { searchAddresses } from './store/events';
 import { reclassifyStore, unknownTexts } from './store/reclassify';
-import { activePolicy, addressReport, addressesInStatus, releaseAddress, releaseRisk } from './address/story';
+import { activePolicy, addressReport, addressesInStatus, releaseAddress, releaseRisk, withStatuses } from './address/story';
 import type { ReportFile, ReportRequest } from './contract';
+import type { AddressesBehind, AddressesBehindRequest, AddressListView, AddressListViewRequest } from './contract';
+import { addressListView } from './address/lists';
+import { addressesBehind } from './store/lists';
 import type { AddressIncident, AddressIncidentsRequest, DomainFailures, DomainFailuresRequest, Incident, IncidentsRequest, IncidentTouched, IncidentTouchedRequest } from './contract';
 import { domainFailures, failingDomains } from './store/hourly';
 import { computeIncidents, forgetIncidents, incidentsOfAddress, incidentTouched, selectIncidents, toPublic } from './incidents';
@@ -170,11 +173,19 @@ export class Engine implements EngineApi {
   }
 
   searchAddresses(request: { query: string; limit?: number }): Promise<AddressSuggestion[]> {
-    return this.exclusive(() => searchAddresses(this.db, request.query, Math.min(Math.max(request.limit ?? 10, 1), 100)));
+    return this.exclusive(async () => withStatuses(this.db, await searchAddresses(this.db, request.query, Math.min(Math.max(request.limit ?? 10, 1), 100)), await this.currentSettings()));
   }
 
   addresses(request: AddressListRequest): Promise<AddressListEntry[]> {
     return this.exclusive(async () => addressesInStatus(this.db, request, await this.currentSettings()));
+  }
+
+  addressList(request: AddressListViewRequest): Promise<AddressListView> {
+    return this.exclusive(async () => addressListView(this.db, request, await addressesInStatus(this.db, { status: request.status, at: request.at }, await this.currentSettings())));
+  }
+
+  addressesBehind(request: AddressesBehindRequest): Promise<AddressesBehind> {
+    return this.exclusive(() => addressesBehind(this.db, request, Math.min(Math.max(request.limit ?? 1000, 1), 100_000)));
   }
 
   release(request: ReleaseRequest): Promise<ReleaseResult> {

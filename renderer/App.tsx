@@ -9,9 +9,14 @@ import { ImportScreen } from './screens/ImportScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { AddressScreen } from './screens/AddressScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ListsScreen } from './screens/ListsScreen';
+import { useFocusOnScreen } from './use-focus-on-screen';
+import type { AddressesBehindRequest } from '../core/contract';
 import { Alert } from './components/Alert';
 
-const SCREENS: Screen[] = ['import', 'overview', 'address', 'settings'];
+const SCREENS: Screen[] = ['import', 'overview', 'address', 'lists', 'settings'];
+// the Lists screen's name sits with its own strings (issue 17)
+const navKey = (s: Screen) => (s === 'lists' ? 'lists.nav' : `app.nav.${s}`);
 
 function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
   const { t } = useTranslation();
@@ -19,6 +24,8 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [screen, setScreen] = useState<Screen | null>(null);
   const [pendingAddress, setPendingAddress] = useState<string | undefined>();
+  const [pendingBehind, setPendingBehind] = useState<AddressesBehindRequest | undefined>();
+  const focusScreen = useFocusOnScreen();
   const [dataVersion, setDataVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
@@ -58,7 +65,7 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
   );
 
   useEffect(() => {
-    document.title = screen ? `${t(`app.nav.${screen}`)} — Rebond` : 'Rebond';
+    document.title = screen ? `${t(navKey(screen))} — Rebond` : 'Rebond';
   }, [screen, t, lang]);
 
   const context = useMemo<AppContext>(
@@ -69,14 +76,16 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
       timeZone: settings?.timeZone || undefined,
       setLang,
       updateSettings: setSettings,
-      go: (next, address) => {
+      go: (next, address, behind) => {
         setPendingAddress(address);
+        setPendingBehind(behind);
         setScreen(next);
+        focusScreen();
       },
       dataVersion,
       dataChanged: () => setDataVersion((v) => v + 1),
     }),
-    [transport, lang, settings, setLang, dataVersion],
+    [transport, lang, settings, setLang, dataVersion, focusScreen],
   );
 
   return (
@@ -99,9 +108,13 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
                 type="button"
                 className={s === screen ? 'nav-item active' : 'nav-item'}
                 aria-current={s === screen ? 'page' : undefined}
-                onClick={() => setScreen(s)}
+                onClick={() => {
+                  setPendingBehind(undefined);
+                  setScreen(s);
+                  focusScreen();
+                }}
               >
-                {t(`app.nav.${s}`)}
+                {t(navKey(s))}
               </button>
             ))}
           </nav>
@@ -111,6 +124,7 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
           {screen === 'import' && <ImportScreen menuPaths={menuPaths} onMenuPathsTaken={() => setMenuPaths(null)} />}
           {screen === 'overview' && <OverviewScreen />}
           {screen === 'address' && <AddressScreen initialAddress={pendingAddress} />}
+          {screen === 'lists' && <ListsScreen behind={pendingBehind} />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === null && <p className="muted">{t('app.loading')}</p>}
         </main>

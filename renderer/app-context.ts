@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
-import type { Lang, Settings } from '../core/contract';
+import type { AddressesBehindRequest, Lang, Settings } from '../core/contract';
 import type { Transport } from './transport';
 
-export type Screen = 'import' | 'overview' | 'address' | 'settings';
+export type Screen = 'import' | 'overview' | 'address' | 'lists' | 'settings';
 
 export interface AppContext {
   transport: Transport;
@@ -12,7 +12,8 @@ export interface AppContext {
   timeZone: string | undefined;
   setLang(lang: Lang): void;
   updateSettings(next: Settings): void;
-  go(screen: Screen, address?: string): void;
+  /** `behind`: the Lists screen opens on the addresses behind that Overview figure */
+  go(screen: Screen, address?: string, behind?: AddressesBehindRequest): void;
   /** bumps after every import or removal, so screens reload their data */
   dataVersion: number;
   dataChanged(): void;

@@ -2,18 +2,23 @@
 import type { EventType } from '../core/model/event';
 import type { AddressStatus } from '../core/model/status';
 
+// Neighbouring series in the stacks differ in hue (green, amber, blue, red, purple, teal, grey)
+// and every colour is at least 3:1 against the white chart (WCAG 1.4.11 for graphics).
 export const TYPE_COLORS: Record<EventType, string> = {
-  requested: '#a5b4c8',
+  requested: '#475569',
   delivered: '#2f9e6e',
-  deferred: '#e0a526',
-  soft_bounce: '#e8772e',
+  deferred: '#b7791f',
+  soft_bounce: '#3f6fd8',
   hard_bounce: '#d64545',
   blocked: '#7b5ea7',
-  complaint: '#b8326b',
-  unsubscribe: '#5b7fa6',
-  open: '#8fc7e8',
-  click: '#4ba3d9',
+  complaint: '#0e7490',
+  unsubscribe: '#6b7280',
+  open: '#0369a1',
+  click: '#c2410c',
 };
+
+/** Not messages: drawn as lines on their own axis, never stacked on the deliveries (issue 17). */
+export const ENGAGEMENT_TYPES: EventType[] = ['requested', 'open', 'click'];
 
 export const TYPE_ORDER: EventType[] = [
   'delivered',
@@ -28,14 +33,15 @@ export const TYPE_ORDER: EventType[] = [
   'click',
 ];
 
+// white text on every badge passes WCAG AA (4.5:1): soft quarantine was white on amber at 2.2:1
 export const STATUS_COLORS: Record<AddressStatus, string> = {
-  ok: '#2f9e6e',
-  soft_quarantine: '#e0a526',
-  long_quarantine: '#d64545',
+  ok: '#1e7b52',
+  soft_quarantine: '#a86400',
+  long_quarantine: '#b42318',
   blacklisted: '#1f2937',
-  filtered: '#7b5ea7',
-  unsubscribed: '#5b7fa6',
-  unknown: '#8a94a6',
+  filtered: '#6b4fa0',
+  unsubscribed: '#46688f',
+  unknown: '#636b78',
 };
 
 /**

@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type {
+  AddressSuggestion,
   AddressListEntry,
   AddressListRequest,
   AddressReport,
@@ -126,6 +127,16 @@ export async function addressReport(
     events: visible,
     ...answer,
   };
+}
+
+/** Each suggested address's status (a handful: one history each), for the search box (issue 17). */
+export async function withStatuses(db: Database, suggestions: AddressSuggestion[], settings: Settings): Promise<AddressSuggestion[]> {
+  const out: AddressSuggestion[] = [];
+  for (const s of suggestions) {
+    const { history } = await historyOf(db, s.address, settings);
+    out.push({ ...s, status: history.status, until: history.until });
+  }
+  return out;
 }
 
 /** Every address in a status, computed set-wise in one pass over the store. */

@@ -2,6 +2,7 @@
  * The normalized event model (SPEC §3): the vocabulary every other room imports.
  * One row per delivery event, whatever file it came from.
  */
+import { addressFromPaste } from './pasted-address';
 
 export const EVENT_TYPES = [
   'requested', // the ESP accepted the send request
@@ -71,9 +72,9 @@ export interface StageRow {
   line: number;
 }
 
-/** Trimmed and lower-cased: quarantine follows the address, not the person (seed 002). */
+/** What the user typed or pasted, down to the address (core/address/pasted.ts). */
 export function normalizeAddress(raw: string): string {
-  return raw.trim().replace(/^<|>$/g, '').trim().toLowerCase();
+  return addressFromPaste(raw);
 }
 
 export function domainOf(address: string): string {

@@ -1,6 +1,7 @@
 /** Reading events back: one address's story, and address search. */
 import type { DeliveryEvent, EventType } from '../model/event';
 import type { Database } from './database';
+import { addressFromPaste } from '../model/pasted-address';
 import { ENHANCED_CODE_PATTERN, isoTime, SMTP_CODE_PATTERN } from './sql';
 
 interface EventRow {
@@ -85,10 +86,6 @@ export function importFileNames(db: Database): Promise<Map<number, string>> {
   });
 }
 
-/**
- * Addresses for the search box: by prefix first; when nothing starts with what was typed,
- * the nearest addresses by edit distance (typo-tolerant: "jean.dupont@gmial.com").
- */
 /** An address the workspace has seen, for the search box's suggestions. */
 export interface KnownAddress {
   address: string;
@@ -96,31 +93,68 @@ export interface KnownAddress {
   lastEventTime: string | null;
 }
 
+type SuggestionRow = { address: string; events: bigint; last: string | null };
+const toSuggestion = (r: SuggestionRow): KnownAddress => ({ address: r.address, events: Number(r.events), lastEventTime: r.last });
+
+/** How far a typed address may be from a known one: one slip per six characters, at least one. */
+const maxDistance = (text: string) => Math.max(1, Math.floor(text.length / 6));
+
+/**
+ * Addresses for the search box: by prefix first; when nothing starts with what was typed, the
+ * nearest known addresses by edit distance ("paul.durnad@orange.fr", "jean.dupont@gmial.com").
+ * The query is what the user pasted, brought down to an address (core/model/pasted-address.ts).
+ *
+ * The typo fallback never compares against every address in the store (1.8 s at 300,000 events):
+ * a slip before the @ is looked for among the same domain's addresses, a slip in the domain among
+ * the addresses with the same local part, and a partial query without @ among the addresses that
+ * start with the same letter (a slip in the first letter is rare).
+ */
 export async function searchAddresses(db: Database, query: string, limit: number): Promise<KnownAddress[]> {
-  const q = query.trim().toLowerCase();
+  const q = addressFromPaste(query);
   if (q === '') return [];
-  type Row = { address: string; events: bigint; last: string | null };
-  const toSuggestion = (r: Row): KnownAddress => ({
-    address: r.address,
-    events: Number(r.events),
-    lastEventTime: r.last,
-  });
-  const prefixed = await db.all<Row>(
+  const prefixed = await db.all<SuggestionRow>(
     `SELECT address, count(*) AS events, ${isoTime('max(time)')} AS last FROM events
      WHERE starts_with(address, $1) GROUP BY address ORDER BY address LIMIT $2`,
     [q, limit],
   );
   if (prefixed.length > 0) return prefixed.map(toSuggestion);
-  const near = await db.all<Row>(
-    `WITH candidates AS (
-       SELECT address, damerau_levenshtein(CASE WHEN length(address) > length($1) THEN left(address, length($1)) ELSE address END, $1) AS distance
-       FROM (SELECT DISTINCT address FROM events)
-     )
-     SELECT c.address, count(*) AS events, ${isoTime('max(e.time)')} AS last
-     FROM candidates c JOIN events e USING (address)
-     WHERE c.distance <= greatest(1, length($1) // 6)
-     GROUP BY c.address, c.distance ORDER BY c.distance, c.address LIMIT $2`,
-    [q, limit],
-  );
-  return near.map(toSuggestion);
+  const at = q.lastIndexOf('@');
+  if (at > 0 && at < q.length - 1) {
+    const local = q.slice(0, at);
+    const domain = q.slice(at + 1);
+    const sameDomain = await nearestAddresses(db, q, `domain = $3`, domain, limit);
+    if (sameDomain.length > 0) return sameDomain;
+    return nearestAddresses(db, q, `starts_with(address, $3)`, `${local}@`, limit);
+  }
+  // a partial address: compared with the known addresses' beginnings of the same length
+  return nearestAddresses(db, q, `starts_with(address, $3)`, q.slice(0, 1), limit, true);
 }
+
+/**
+ * The known addresses among `where` nearest to `q`, nearest first. DuckDB's Damerau-Levenshtein
+ * costs 0.4 ms an address (5.8 s for a large domain's 14,000 at 1,000,000 events), Jaro-Winkler
+ * a hundredth of that: Jaro-Winkler picks the few likeliest, the edit distance decides among them.
+ */
+async function nearestAddresses(db: Database, q: string, where: string, value: string, limit: number, byPrefix = false): Promise<KnownAddress[]> {
+  const compared = byPrefix ? `CASE WHEN length(address) > length($1) THEN left(address, length($1)) ELSE address END` : 'address';
+  const rows = await db.all<SuggestionRow>(
+    `WITH likeliest AS (
+       SELECT address FROM (SELECT DISTINCT address FROM events WHERE ${where})
+       ORDER BY jaro_winkler_similarity(${compared}, $1) DESC, address LIMIT ${LIKELIEST}
+     ), scored AS (
+       SELECT address, damerau_levenshtein(${compared}, $1) AS distance FROM likeliest
+     ), near AS (
+       -- the nearest, and those one slip further: not every address three slips away
+       SELECT address, distance FROM scored
+       WHERE distance <= least($2, (SELECT min(distance) FROM scored) + 1) ORDER BY distance, address LIMIT $4
+     )
+     SELECT n.address, count(*) AS events, ${isoTime('max(e.time)')} AS last
+     FROM near n JOIN events e ON e.address = n.address
+     GROUP BY n.address, n.distance ORDER BY n.distance, n.address`,
+    [q, maxDistance(q), value, limit],
+  );
+  return rows.map(toSuggestion);
+}
+
+/** how many addresses Jaro-Winkler hands to the edit distance: a slip or two never ranks lower */
+const LIKELIEST = 64;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AddressSuggestion } from '../../core/contract';
 import { useApp } from '../app-context';
 import { formatDate } from '../format';
+import { StatusBadge } from './StatusBadge';
 
 /** The search box: an ARIA combobox whose suggestions come from the engine while typing. */
 export function AddressSearch({ initial, onSearch }: { initial?: string; onSearch(address: string): void }) {
@@ -77,6 +78,7 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
         <div className="combobox">
           <input
             id={`${id}-input`}
+            data-autofocus
             type="search"
             role="combobox"
             autoComplete="off"
@@ -122,6 +124,7 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
                 }}
               >
                 <span className="mono">{s.address}</span>
+                {s.status && <StatusBadge status={s.status} small />}
                 <span className="muted small">
                   {t('address.suggestionEvents', { count: s.events })}
                   {s.lastEventTime ? ` · ${formatDate(lang, s.lastEventTime, timeZone)}` : ''}

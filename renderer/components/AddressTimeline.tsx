@@ -32,6 +32,15 @@ export function AddressTimeline({ report }: { report: AddressReport }) {
     let min = Math.min(...times);
     let max = Math.max(...times);
     if (!Number.isFinite(min)) min = max = Date.now();
+    // a period still running (a long quarantine with no end) would be a sliver after the last
+    // event: the axis goes on to its until-date, or far enough that the band reads as a band
+    const running = report.periods.filter((p) => p.end === null);
+    if (running.length > 0) {
+      const until = report.until ? Date.parse(report.until) : NaN;
+      const start = Math.min(...running.map((p) => Date.parse(p.start)));
+      const readable = start + Math.max(14 * DAY, (max - min) * 0.35);
+      max = Math.max(max, Number.isFinite(until) && until - min < 5 * (max - min + 30 * DAY) ? until : readable);
+    }
     const pad = Math.max(DAY / 2, (max - min) * 0.03);
     const domain: [number, number] = [min - pad, max + pad];
     const bands = report.periods.map((p, i) => ({
@@ -39,6 +48,7 @@ export function AddressTimeline({ report }: { report: AddressReport }) {
       status: p.status,
       x1: Date.parse(p.start),
       x2: p.end ? Math.min(Date.parse(p.end), domain[1]) : domain[1],
+      running: p.end === null,
     }));
     return { series, types, domain, bands };
   }, [report]);
@@ -73,10 +83,10 @@ export function AddressTimeline({ report }: { report: AddressReport }) {
             x1={band.x1}
             x2={band.x2}
             fill={STATUS_COLORS[band.status]}
-            fillOpacity={0.14}
+            fillOpacity={band.running ? 0.2 : 0.14}
             stroke={STATUS_COLORS[band.status]}
-            strokeOpacity={0.4}
-            label={{ value: t(`statuses.${band.status}`), position: 'insideTopLeft', fontSize: 11, fill: '#374151' }}
+            strokeOpacity={band.running ? 0.8 : 0.4}
+            label={{ value: band.running ? `${t(`statuses.${band.status}`)} (${t('address.running')})` : t(`statuses.${band.status}`), position: 'insideTopLeft', fontSize: 11, fill: '#374151' }}
           />
         ))}
         <Tooltip

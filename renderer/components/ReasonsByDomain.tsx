@@ -9,9 +9,9 @@ import { formatCount } from '../format';
 const TOP_DOMAINS = 10;
 
 /** Deferral and bounce reasons by receiving domain: typos vs a provider blocking us (SPEC §11.7). */
-export function ReasonsByDomain({ reasons }: { reasons: ReasonByDomain[] }) {
+export function ReasonsByDomain({ reasons, range }: { reasons: ReasonByDomain[]; range?: { from?: string; to?: string } }) {
   const { t } = useTranslation();
-  const { lang } = useApp();
+  const { lang, go } = useApp();
   const { rows, categories } = useMemo(() => {
     const byDomain = new Map<string, Record<string, number>>();
     const categoryTotals = new Map<string, number>();
@@ -43,7 +43,16 @@ export function ReasonsByDomain({ reasons }: { reasons: ReasonByDomain[] }) {
           <Tooltip formatter={(value, name) => [formatCount(lang, Number(value)), label(String(name))]} />
           <Legend itemSorter={null} formatter={(value: string) => label(value)} />
           {categories.map((category) => (
-            <Bar key={category} dataKey={category} stackId="reasons" fill={categoryColor(category)} isAnimationActive={false} />
+            <Bar
+              key={category}
+              dataKey={category}
+              stackId="reasons"
+              fill={categoryColor(category)}
+              isAnimationActive={false}
+              cursor="pointer"
+              // a click on a domain's segment: the addresses behind it (the table below has a button per row)
+              onClick={(data: { payload?: { domain?: string } }) => data.payload?.domain && go('lists', undefined, { domain: data.payload.domain, category: category === 'unknown' ? undefined : category, ...range })}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -65,7 +74,16 @@ export function ReasonsByDomain({ reasons }: { reasons: ReasonByDomain[] }) {
                   <td>{r.domain}</td>
                   <td>{label(r.category || 'unknown')}</td>
                   <td>{t(`types.${r.type}`)}</td>
-                  <td className="num">{formatCount(lang, r.count)}</td>
+                  <td className="num">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('lists.showAddresses', { label: `${r.domain}, ${label(r.category || 'unknown')}, ${t(`types.${r.type}`)}: ${formatCount(lang, r.count)}` })}
+                      onClick={() => go('lists', undefined, { domain: r.domain, type: r.type, category: r.category || undefined, ...range })}
+                    >
+                      {formatCount(lang, r.count)}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { PROBLEM_CODES } from '../../core/model/problems';
 
 function keys(table: object, prefix = ''): string[] {
   return Object.entries(table).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -23,22 +22,5 @@ describe('the UI strings', () => {
   it('name the search box as the tests and screen readers expect', () => {
     expect(en.address.search).toBe('Search address');
     expect(fr.address.search).toBe('Rechercher une adresse');
-  });
-});
-
-describe('the problems the engine reports by code (core/model/problems.ts)', () => {
-  it('each have words in both languages, with the same placeholders', () => {
-    for (const code of PROBLEM_CODES) {
-      for (const table of [en, fr]) {
-        const node = code.split('.').reduce<unknown>((n, part) => (n as Record<string, unknown> | undefined)?.[part], table.problems);
-        const plural = code.split('.').reduce<unknown>((n, part, i, all) => (n as Record<string, unknown> | undefined)?.[i === all.length - 1 ? `${part}_other` : part], table.problems);
-        expect(typeof (node ?? plural), `${code} in ${table === en ? 'en' : 'fr'}`).toBe('string');
-      }
-    }
-  });
-
-  it('never write "(s)": plurals go through i18next', () => {
-    const texts = (table: object) => keys(table).map((k) => leaf(table, k));
-    for (const text of [...texts(en), ...texts(fr)]) expect(text).not.toMatch(/\w\(s\)/);
   });
 });

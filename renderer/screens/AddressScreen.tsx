@@ -14,6 +14,7 @@ import { EventsTable } from '../components/EventsTable';
 import { PeriodsTable } from '../components/PeriodsTable';
 import { ReleaseDialog } from '../components/ReleaseDialog';
 import { StatusBadge } from '../components/StatusBadge';
+import { NearestAddresses } from '../components/NearestAddresses';
 import { formatDate, formatDateTime } from '../format';
 
 const RELEASABLE = new Set(['soft_quarantine', 'long_quarantine', 'blacklisted']);
@@ -153,6 +154,13 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
               <>
                 <p>{t('address.neverSeen', { address: report.address })}</p>
                 <p className="muted">{t('address.neverSeenHint')}</p>
+                <NearestAddresses
+                  address={report.address}
+                  onChoose={(a) => {
+                    setAddress(a);
+                    setSearchKey((k) => k + 1);
+                  }}
+                />
               </>
             ) : (
               <div className="explanation">

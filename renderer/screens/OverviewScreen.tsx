@@ -11,7 +11,8 @@ import { IncidentDetail } from '../components/IncidentDetail';
 import { DomainFailures } from '../components/DomainFailures';
 import { ReasonsByDomain } from '../components/ReasonsByDomain';
 import { UnknownReplies } from '../components/UnknownReplies';
-import { VolumeChart, type IncidentBand } from '../components/VolumeChart';
+import { VolumeChart, type BrushWindow, type IncidentBand } from '../components/VolumeChart';
+import { brushedHeadline } from '../brushed-headline';
 import { formatDateTime, formatRate } from '../format';
 import { useEngineAnswer } from '../use-engine-answer';
 
@@ -32,6 +33,7 @@ export function OverviewScreen() {
   const { lang, timeZone, dataVersion, go } = useApp();
   const [bucket, setBucket] = useState<'hour' | 'day' | undefined>();
   const [selected, setSelected] = useState<Incident | null>(null);
+  const [brushed, setBrushed] = useState<BrushWindow | null>(null);
   const zoom = selected ? zoomOf(selected) : null;
   const request = zoom ? { from: zoom.from, to: zoom.to, bucket: bucket ?? zoom.bucket } : bucket ? { bucket } : {};
   const answer = useEngineAnswer('overview', request, dataVersion);
@@ -81,7 +83,12 @@ export function OverviewScreen() {
           </p>
         )}
       </div>
-      <Headline overview={overview} />
+      {brushed && (
+        <p className="brush-note" role="status">
+          {t('charts.brushed', { from: formatDateTime(lang, brushed.from, timeZone), to: formatDateTime(lang, brushed.to, timeZone) })}
+        </p>
+      )}
+      <Headline overview={overview} figures={brushed ? brushedHeadline(overview.volume, brushed.from, brushed.to) : undefined} range={brushed ?? (zoom ? { from: zoom.from, to: zoom.to } : undefined)} />
       <ChartFigure
         id="volume"
         title={t('overview.volume')}
@@ -89,7 +96,16 @@ export function OverviewScreen() {
         actions={
           <div role="radiogroup" aria-label={t('overview.bucket')} className="segmented">
             {(['hour', 'day'] as const).map((b) => (
-              <button key={b} type="button" role="radio" aria-checked={overview.bucket === b} onClick={() => setBucket(b)}>
+              <button
+                key={b}
+                type="button"
+                role="radio"
+                aria-checked={overview.bucket === b}
+                onClick={() => {
+                  setBucket(b);
+                  setBrushed(null);
+                }}
+              >
                 {t(`overview.${b}`)}
               </button>
             ))}
@@ -99,12 +115,19 @@ export function OverviewScreen() {
         {selected && zoom && (
           <p className="zoom-note" role="status">
             {t('incidents.zoomedTo', { label: t(`incidents.kind.${selected.kind}`), from: formatDateTime(lang, zoom.from, timeZone), to: formatDateTime(lang, zoom.to, timeZone) })}{' '}
-            <button type="button" className="button small" onClick={() => setSelected(null)}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setSelected(null);
+                setBrushed(null);
+              }}
+            >
               {t('incidents.showAll')}
             </button>
           </p>
         )}
-        <VolumeChart volume={overview.volume} bucket={overview.bucket} bands={bands} />
+        <VolumeChart key={`${overview.bucket}|${zoom?.from ?? ''}|${overview.volume.length}`} volume={overview.volume} bucket={overview.bucket} bands={bands} onBrush={setBrushed} />
       </ChartFigure>
       <IncidentList
         incidents={incidents}
@@ -112,6 +135,7 @@ export function OverviewScreen() {
         onSelect={(incident) => {
           setSelected(incident);
           setBucket(undefined);
+          setBrushed(null);
         }}
       />
       {selected && <IncidentDetail incident={selected} />}
@@ -128,7 +152,7 @@ export function OverviewScreen() {
           )}
         </ChartFigure>
         <ChartFigure id="reasons" title={t('overview.reasons')} hint={t('overview.reasonsHint')}>
-          {overview.reasonsByDomain.length ? <ReasonsByDomain reasons={overview.reasonsByDomain} /> : <p className="muted">{t('overview.noReasons')}</p>}
+          {overview.reasonsByDomain.length ? <ReasonsByDomain reasons={overview.reasonsByDomain} range={zoom ? { from: zoom.from, to: zoom.to } : undefined} /> : <p className="muted">{t('overview.noReasons')}</p>}
         </ChartFigure>
       </div>
       <DomainFailures key={selected?.id ?? 'all'} from={zoom?.from} to={zoom?.to} domain={selected?.scope.domain} />
