@@ -8,6 +8,7 @@
  */
 import type { LineError } from '../model/imports';
 import type { CsvStageSpec } from '../model/stage';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from './database';
 import { DamagedGzipError } from '../files/lines';
 import { recordStarts } from '../files/csv-lines';
@@ -29,13 +30,21 @@ export interface CsvScan {
   swallowed: number;
 }
 
-/** Where the rows of a clean file go: `create` makes `table` (with a `line` column) of the rows' SELECT. */
+/**
+ * Where the rows of a clean file go: `write` stores the rows' SELECT (run with `params`) and
+ * says how many rows it stored; `discard` removes what a failed `write` left.
+ */
 export interface CleanTarget {
-  table: string;
-  create: (select: string) => string;
+  write: (select: string, params: DuckDBValue[], estimatedRows: number) => Promise<number>;
+  discard: () => Promise<void>;
 }
 
-export type CsvRead = ({ clean: true; rows: number } | ({ clean: false } & CsvScan)) & {
+/**
+ * A clean file's rows hold their place in the file in `line` (1 for the first row): the row's
+ * line is that plus the header's line, or, with `rowLines`, the `row_lines` table's line for
+ * k = place - 1 (rows and lines part ways).
+ */
+export type CsvRead = ({ clean: true; rows: number; rowLines: boolean } | ({ clean: false } & CsvScan)) & {
   /** the file's lines (every LF, CRLF or lone CR ends one), counted before DuckDB's read */
   lines?: number;
 };
@@ -65,20 +74,16 @@ export async function readCsvExport(
     const source = copy ? copy.path : file;
     const sourceSpec = copy ? { ...spec, gzip: false } : spec;
     const lineCount = Promise.resolve(bytes.lines);
-    const rows = bytes.notUtf8 || bytes.longLines.length > 0 ? null : await readClean(db, source, sourceSpec, target);
+    const rows =
+      bytes.notUtf8 || bytes.longLines.length > 0 ? null : await readClean(db, source, sourceSpec, target, bytes.lines);
     if (rows === null) {
       const scanned = await scanCsv(db, source, sourceSpec, scan, lineCount, bytes.longLines);
       return { clean: false, ...scanned, lines: bytes.lines };
     }
     const numbering = await numberRows(source, sourceSpec, rows, [], lineCount);
-    if (numbering) {
-      await writeRowLines(db, numbering.accepted);
-      await db.run(`UPDATE ${target.table} SET line = l.line FROM row_lines l WHERE ${target.table}.rowid = l.k`);
-    } else {
-      // The common case: the table keeps the file's order, so a row's line follows from its place.
-      await db.run(`UPDATE ${target.table} SET line = rowid + ${(spec.headerLine ?? 1) + 1}`);
-    }
-    return { clean: true, rows, lines: bytes.lines };
+    // The common case: the read keeps the file's order, so a row's line follows from its place.
+    if (numbering) await writeRowLines(db, numbering.accepted);
+    return { clean: true, rows, rowLines: numbering !== null, lines: bytes.lines };
   } finally {
     // the scan's copy is a table by now: the normalised file is no longer needed
     if (copy) await rm(copy.dir, { recursive: true, force: true });
@@ -104,15 +109,22 @@ function readCsvArguments(spec: CsvStageSpec, errors: string): string {
  * to `scanCsv` (null, nothing left behind). Reading and turning into rows in one query saves
  * copying every value once more: about a second of a 1,000,000-event import here.
  */
-async function readClean(db: Database, file: string, spec: CsvStageSpec, target: CleanTarget): Promise<number | null> {
+async function readClean(
+  db: Database,
+  file: string,
+  spec: CsvStageSpec,
+  target: CleanTarget,
+  lines: number | Error,
+): Promise<number | null> {
   const select = stageSelect(spec, `read_csv(${readCsvArguments(spec, 'ignore_errors = false')}) src`);
+  const estimatedRows = typeof lines === 'number' ? lines : 0;
   try {
-    await db.run(target.create(select('NULL::BIGINT')), [file, spec.delimiter]);
+    // each row's place in the file: the read keeps the file's order (preserve_insertion_order)
+    return await target.write(select('row_number() OVER ()'), [file, spec.delimiter], estimatedRows);
   } catch {
-    await db.run(`DROP TABLE IF EXISTS ${target.table}`);
+    await target.discard();
     return null;
   }
-  return Number((await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${target.table}`))?.n ?? 0);
 }
 
 /**

@@ -1,17 +1,19 @@
 /**
- * The import pipeline's store side. Formats fill a temporary `stage` table (through a buffered
- * temporary file of StageRows, or through DuckDB's own CSV reader for a CSV export with bad
- * lines), and `prepare` validates and normalises it into `good`; a clean CSV export is read
- * straight into `good` (see csv-scan.ts). `prepare` then classifies each distinct reply once and
- * removes repeats, and `commit` appends the new events inside the caller's transaction, so a
- * file is imported whole or not at all.
+ * The import pipeline's store side. Formats fill a temporary `stage` table or a buffered
+ * temporary file of StageRows (or DuckDB's own CSV reader reads a CSV export), and the rows are
+ * validated and normalised once into the prepared rows: Parquet files in the spill folder, one
+ * folder per bucket of address keys (a clean CSV export is read straight into them, see
+ * csv-scan.ts). `prepare` then classifies each distinct reply once, and `commit` appends the new
+ * events bucket by bucket, each sorted in memory, inside the caller's transaction, so a file is
+ * imported whole or not at all and no sort outgrows the memory limit.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LineError } from '../model/imports';
 import type { StageRow } from '../model/event';
 import type { CsvStageSpec, ImportStep, ListEntry, StageWriter, StepListener } from '../model/stage';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { Database, StoreError } from './database';
 import { readCsvExport, scanTables } from './csv-scan';
 import { ENHANCED_CODE_PATTERN, isoTime, literal, SMTP_CODE_PATTERN, trimmed } from './sql';
@@ -59,6 +61,29 @@ function profiler(): (label: string) => void {
 }
 const ROW_BUFFER_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The prepared rows are kept as Parquet files split by address key into buckets of about this
+ * many rows, and each bucket is sorted and stored on its own (`commit`): a sort of the whole file
+ * spilled past the memory limit at 10,000,000 events (4–5 GB of temporary disk, and slower per
+ * event than at 1,000,000), a bucket's sort stays in memory. The files are compressed: about a
+ * sixth of the CSV they come from.
+ */
+const ROWS_PER_BUCKET = 500_000;
+const KEY_SPACE = 1n << 64n;
+
+/** The keys per bucket: a key's bucket is `key // step`. */
+function bucketStep(buckets: number): bigint {
+  return (KEY_SPACE + BigInt(buckets) - 1n) / BigInt(buckets);
+}
+
+/** The address keys of bucket `b` of `buckets`: [lo, hi], in order, covering every key once. */
+function bucketRange(b: number, buckets: number): [bigint, bigint] {
+  const step = bucketStep(buckets);
+  const lo = BigInt(b) * step;
+  const hi = BigInt(b + 1) * step - 1n;
+  return [lo, hi < KEY_SPACE ? hi : KEY_SPACE - 1n];
+}
+
 export interface StageTotals {
   stored: number;
   duplicates: number;
@@ -83,6 +108,14 @@ export class Stage implements StageWriter {
   private normalised = false;
   private readonly listEntries: ListEntry[] = [];
   private goodCount = 0;
+  /** where the prepared rows are (Parquet, one folder per bucket), and how many there are */
+  private good: { dir: string; rows: number; buckets: number } | null = null;
+  /**
+   * A prepared row's line in the file, as SQL over the row `g` (and what to join for it): a clean
+   * CSV export's rows hold their place in the file, not their line (see `stageCsv`).
+   */
+  private lineSql = 'g.line';
+  private lineJoin = '';
   /** rows staged so far: the expected time of each step follows from it */
   private rowEstimate = 0;
 
@@ -95,6 +128,8 @@ export class Stage implements StageWriter {
     private readonly db: Database,
     private readonly file: string,
     private readonly steps: StepListener = { enter: () => undefined },
+    /** rows per bucket of the prepared rows (ROWS_PER_BUCKET; tests make buckets small) */
+    private readonly rowsPerBucket = ROWS_PER_BUCKET,
   ) {}
 
   async begin(): Promise<void> {
@@ -155,30 +190,86 @@ export class Stage implements StageWriter {
     this.steps.enter(step, this.rowEstimate);
   }
 
-  /** Bulk-loads the rows given to `add` (one DuckDB scan of the temporary file). */
-  private async loadRows(): Promise<void> {
+  /**
+   * The rows given to `add`, as a SELECT with the `stage` table's columns over their temporary
+   * file (read straight into the prepared rows, not copied into `stage` first); null when none.
+   */
+  private rowsSource(): { sql: string; path: string } | null {
     const f = this.rowFile;
-    if (!f) return;
+    if (!f) return null;
     this.rowEstimate += f.rows;
     this.flushBuffer();
     closeSync(f.fd);
-    try {
-      if (f.rows > 0) {
-        const columns = ROW_FIELDS.map((name) => `${literal(name)}: 'VARCHAR'`).join(', ');
-        await this.db.run(
-          `INSERT INTO stage SELECT
-             try_cast(time AS TIMESTAMPTZ), address, type, try_cast(smtp_code AS INTEGER), enhanced_code,
-             diagnostic, message_id, campaign, sender, relay, try_cast(delay_s AS DOUBLE), hint,
-             line::BIGINT, raw_time, raw_type
+    f.fd = -1;
+    if (f.rows === 0) return null;
+    const columns = ROW_FIELDS.map((name) => `${literal(name)}: 'VARCHAR'`).join(', ');
+    return {
+      path: f.path,
+      sql: `SELECT
+             try_cast(time AS TIMESTAMPTZ) AS time, address, type, try_cast(smtp_code AS INTEGER) AS smtp_code, enhanced_code,
+             diagnostic, message_id, campaign, sender, relay, try_cast(delay_s AS DOUBLE) AS delay_s, hint,
+             line::BIGINT AS line, raw_time, raw_type
            FROM read_csv($1, header = false, delim = ',', quote = '"', escape = '"', columns = {${columns}},
                          max_line_size = 33554432, buffer_size = 33554432, strict_mode = false)`,
-          [f.path],
-        );
+    };
+  }
+
+  private removeRowFile(): void {
+    const f = this.rowFile;
+    if (!f) return;
+    if (f.fd >= 0) {
+      try {
+        closeSync(f.fd);
+      } catch {
+        // already closed
       }
-    } finally {
-      rmSync(f.dir, { recursive: true, force: true });
-      this.rowFile = null;
     }
+    rmSync(f.dir, { recursive: true, force: true });
+    this.rowFile = null;
+  }
+
+  /**
+   * Normalises the rows of `source` (a SELECT with the `stage` table's columns) into the
+   * prepared rows: Parquet files in the spill folder, one folder per bucket of address keys
+   * (see ROWS_PER_BUCKET). Returns how many rows.
+   */
+  private async writeGood(source: string, params: DuckDBValue[] | undefined, estimatedRows: number): Promise<number> {
+    this.dropGood();
+    const buckets = Math.max(1, Math.ceil(estimatedRows / this.rowsPerBucket));
+    const dir = join(mkdtempSync(join(this.db.spillFolder, 'good-')), 'rows');
+    this.good = { dir, rows: 0, buckets };
+    // the bucket is the key's place in [0, 2^64) scaled to `buckets`: buckets follow key order
+    const bucket = buckets === 1 ? '0' : `(address_key // ${bucketStep(buckets)}::UBIGINT)::INTEGER`;
+    const rows = await this.db.run(
+      `COPY (SELECT *, ${bucket} AS bucket FROM (${this.normalise(`(${source})`)}))
+       TO ${literal(dir)} (FORMAT parquet, PARTITION_BY (bucket), ROW_GROUP_SIZE ${Math.max(2048, Math.floor(this.rowsPerBucket / 4))})`,
+      params,
+    );
+    this.good.rows = rows;
+    return rows;
+  }
+
+  private dropGood(): void {
+    if (!this.good) return;
+    rmSync(join(this.good.dir, '..'), { recursive: true, force: true });
+    this.good = null;
+  }
+
+  /** The prepared rows (with the unreadable ones, whose `problem` says why), or one bucket of them. */
+  private goodFiles(bucket?: number): string {
+    const dir = this.good!.dir;
+    const glob = bucket === undefined ? join(dir, '*', '*.parquet') : join(dir, `bucket=${bucket}`, '*.parquet');
+    return `read_parquet(${literal(glob)}, hive_partitioning = false)`;
+  }
+
+  /** The buckets that hold rows. */
+  private filledBuckets(): number[] {
+    if (!this.good || this.good.rows === 0 || !existsSync(this.good.dir)) return [];
+    return readdirSync(this.good.dir)
+      .map((name) => /^bucket=(\d+)$/.exec(name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
   }
 
   /** Reads a CSV export through DuckDB's own reader (see csv-scan.ts); its bad lines are rejected. */
@@ -186,13 +277,20 @@ export class Stage implements StageWriter {
     const scan = ++this.csvScans;
     if (this.csvScans > 1) throw new Error('one CSV scan per import');
     const read = await readCsvExport(this.db, file, spec, scan, {
-      table: 'good',
-      create: (select) => this.normalise(`(${select})`),
+      write: (select, params, estimatedRows) => this.writeGood(select, params, estimatedRows),
+      discard: async () => this.dropGood(),
     });
     this.rowEstimate += read.rows;
     this.csvLines = read.lines ?? null;
     if (read.clean) {
       this.normalised = true;
+      // the rows hold their place in the file (1, 2…): their line follows from it, or from
+      // `row_lines` where rows and lines part ways
+      const headerLine = Number(spec.headerLine ?? 1);
+      if (read.rowLines) {
+        this.lineSql = 'l.line';
+        this.lineJoin = 'LEFT JOIN row_lines l ON l.k = g.line - 1';
+      } else this.lineSql = `g.line + ${headerLine}`;
       return;
     }
     this.csvCopy = read.copy;
@@ -201,7 +299,7 @@ export class Stage implements StageWriter {
   }
 
   /**
-   * The statement that makes the `good` table of staged rows (`source`, with the `stage` table's
+   * The SELECT of the prepared rows from staged rows (`source`, with the `stage` table's
    * columns): every row normalised, and what is wrong named in `problem` for the rows that
    * cannot be events. One pass does both: reading the staged rows twice cost more.
    */
@@ -211,8 +309,7 @@ export class Stage implements StageWriter {
     // read back when shown (core/store/events.ts), which keeps the bulk path cheap.
     const failure = `type IN (${CLASSIFIED_TYPES_SQL})`;
     // `staged` names the address as read, so that `problem` can quote it once `address` is normalised
-    return `CREATE OR REPLACE TEMP TABLE good AS
-      WITH staged AS (
+    return `WITH staged AS (
         SELECT *, address AS raw_address FROM ${source}
       ), n AS (
         SELECT time, lower(${trimmed('raw_address', ' <>')}) AS address, type,
@@ -234,7 +331,8 @@ export class Stage implements StageWriter {
         END AS problem,
         split_part(address, '@', -1) AS domain,
         hash(${EVENT_IDENTITY.join(', ')}) AS key,
-        CASE WHEN ${failure} THEN hash(type, smtp_code, enhanced_code, diagnostic, split_part(address, '@', -1), hint) END AS ckey
+        CASE WHEN ${failure} THEN hash(type, smtp_code, enhanced_code, diagnostic, split_part(address, '@', -1), hint) END AS ckey,
+        hash(address) AS address_key
       FROM n`;
   }
 
@@ -246,57 +344,78 @@ export class Stage implements StageWriter {
   async prepare(classify: ClassifyFn): Promise<void> {
     const step = profiler();
     this.enterStep('load');
-    await this.loadRows();
-    step('load rows');
     if (!this.normalised) {
+      const rows = this.rowsSource();
       this.enterStep('normalise');
-      await this.db.run(this.normalise(this.csvCopy ? '(SELECT * FROM stage UNION ALL SELECT * FROM stage_csv)' : 'stage'));
+      const parts = [...(rows ? [rows.sql] : []), 'SELECT * FROM stage', ...(this.csvCopy ? ['SELECT * FROM stage_csv'] : [])];
+      try {
+        await this.writeGood(parts.join(' UNION ALL '), rows ? [rows.path] : undefined, this.rowEstimate);
+      } finally {
+        this.removeRowFile();
+      }
       step('normalise');
     }
     this.enterStep('classify');
-    // what is wrong with some rows, and whether some event comes twice, in one scan
-    const counts = await this.db.one<{ bad: bigint; good: bigint; keys: bigint }>(
-      `SELECT count(*) FILTER (problem IS NOT NULL) AS bad, count(*) FILTER (problem IS NULL) AS good,
-              count(DISTINCT key) FILTER (problem IS NULL) AS keys FROM good`,
-    );
+    let counts: { bad: bigint; good: bigint } | undefined;
+    if (this.good && this.good.rows > 0) {
+      counts = await this.db.one<{ bad: bigint; good: bigint }>(
+        `SELECT count(*) FILTER (problem IS NOT NULL) AS bad, count(*) FILTER (problem IS NULL) AS good FROM ${this.goodFiles()}`,
+      );
+    }
     const badCount = Number(counts?.bad ?? 0);
     if (badCount > 0) {
       const badRows = await this.db.all<{ line: bigint; message: string }>(
-        `SELECT line, problem AS message FROM good WHERE problem IS NOT NULL ORDER BY line LIMIT ${MAX_LISTED_ERRORS}`,
+        `SELECT ${this.lineSql} AS line, g.problem AS message
+         FROM (SELECT line, problem FROM ${this.goodFiles()} WHERE problem IS NOT NULL ORDER BY line LIMIT ${MAX_LISTED_ERRORS}) g
+         ${this.lineJoin} ORDER BY g.line`,
       );
       for (const row of badRows) this.reject({ line: Number(row.line), message: row.message });
       this.rejectedByFormat += badCount - badRows.length;
-      await this.db.run(`DELETE FROM good WHERE problem IS NOT NULL`);
     }
     await this.classifyDistinct(classify);
-    step('classify');
-
     this.goodCount = Number(counts?.good ?? 0);
-    // The same event twice in one file is rare: only pay for removing repeats when there are some.
-    if (this.goodCount > Number(counts?.keys ?? 0)) {
-      // by the event's fields themselves: two events whose keys collide stay two
-      await this.db.run(`DELETE FROM good WHERE rowid IN (
-        SELECT rowid FROM good QUALIFY row_number() OVER (PARTITION BY key, ${EVENT_IDENTITY.join(', ')} ORDER BY line) > 1)`);
-    }
-    step('repeats');
+    step('classify');
   }
 
   /** Appends the prepared rows as import `importId`; call inside the import's transaction. */
   async commit(importId: number): Promise<StageTotals> {
     const step = profiler();
     this.enterStep('insert');
-    const stored = await this.db.run(`INSERT INTO events
-      SELECT g.key, g.time, g.address, g.domain, g.type, c.category, c.severity, c.actor,
-             coalesce(c.counts_against, false), c.rule, g.smtp_code, g.enhanced_code, g.diagnostic,
-             g.message_id, g.campaign, g.sender, g.relay, g.delay_s, g.hint, ${Number(importId)}, g.line
-      FROM good g
-      LEFT JOIN classified c ON c.ckey = g.ckey AND ${sameReply('c', 'g')}
-      -- the key finds the candidates, the fields decide: a 64-bit hash is not an identity, and a
-      -- real event must never be dropped as a "duplicate" of another whose key collides
-      ANTI JOIN events e ON e.key = g.key AND ${sameEvent('e', 'g')}
-      -- Stored grouped by address: DuckDB's min/max index per row group then skips almost
-      -- everything when one address is looked up (tens of milliseconds → a few).
-      ORDER BY g.address, g.time`);
+    let stored = 0;
+    const buckets = this.filledBuckets();
+    for (const bucket of buckets) {
+      const [lo, hi] = bucketRange(bucket, this.good!.buckets);
+      const rows = this.goodFiles(bucket);
+      // The same event twice in one file is rare: only pay for removing repeats where there are
+      // some. They share an address, so a bucket holds all of them.
+      const repeats = await this.db.one<{ n: bigint }>(
+        `SELECT count(*) - count(DISTINCT key) AS n FROM ${rows} WHERE problem IS NULL`,
+      );
+      const firstOnly =
+        Number(repeats?.n ?? 0) > 0
+          ? // by the event's fields themselves: two events whose keys collide stay two
+            `QUALIFY row_number() OVER (PARTITION BY g.key, ${EVENT_IDENTITY.map((f) => f.replace(/\b(time|address|type|message_id|diagnostic|campaign)\b/, 'g.$1')).join(', ')} ORDER BY g.line) = 1`
+          : '';
+      stored += await this.db.run(`INSERT INTO events
+        SELECT g.key, g.time, g.address, g.domain, g.type, c.category, c.severity, c.actor,
+               coalesce(c.counts_against, false), c.rule, g.smtp_code, g.enhanced_code, g.diagnostic,
+               g.message_id, g.campaign, g.sender, g.relay, g.delay_s, g.hint, ${Number(importId)}, ${this.lineSql},
+               g.address_key
+        FROM ${rows} g
+        ${this.lineJoin}
+        LEFT JOIN classified c ON c.ckey = g.ckey AND ${sameReply('c', 'g')}
+        -- the key finds the candidates, the fields decide: a 64-bit hash is not an identity, and a
+        -- real event must never be dropped as a "duplicate" of another whose key collides. Only
+        -- the stored events of this bucket's addresses can be the same event.
+        ANTI JOIN (SELECT key, time, address, type, message_id, diagnostic, campaign FROM events
+                   WHERE address_key BETWEEN ${lo} AND ${hi}) e
+          ON e.key = g.key AND ${sameEvent('e', 'g')}
+        WHERE g.problem IS NULL
+        ${firstOnly}
+        -- Stored in address-key order: DuckDB's min/max index per row group then skips almost
+        -- everything when one address is looked up (events.ts); buckets come in key order.
+        ORDER BY g.address_key, g.time`);
+    }
     step('insert');
     this.enterStep('finish');
     const listed = await this.commitListEntries(importId);
@@ -349,9 +468,13 @@ export class Stage implements StageWriter {
 
   /** Real data repeats a few thousand replies: classify each distinct one once. */
   private async classifyDistinct(classify: ClassifyFn): Promise<void> {
-    const tuples = await this.db.all<ReplyTuple>(
-      `SELECT DISTINCT ckey, type, smtp_code, enhanced_code, diagnostic, domain, hint FROM good WHERE ckey IS NOT NULL`,
-    );
+    const tuples =
+      this.good && this.good.rows > 0
+        ? await this.db.all<ReplyTuple>(
+            `SELECT DISTINCT ckey, type, smtp_code, enhanced_code, diagnostic, domain, hint FROM ${this.goodFiles()}
+             WHERE ckey IS NOT NULL AND problem IS NULL`,
+          )
+        : [];
     await writeVerdicts(this.db, 'classified', tuples, classify);
   }
 
@@ -360,17 +483,11 @@ export class Stage implements StageWriter {
     await this.db.run(`DROP VIEW IF EXISTS stage_csv`).catch(() => undefined);
     // a scan that failed half-way leaves its copy and its reject tables behind
     const scans = Array.from({ length: this.csvScans }, (_, i) => i + 1).flatMap(scanTables);
-    for (const table of ['good', 'classified', 'list_stage', 'stage', 'row_lines', ...scans]) {
+    for (const table of ['classified', 'list_stage', 'stage', 'row_lines', ...scans]) {
       await this.db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
-    if (!this.rowFile) return;
-    try {
-      closeSync(this.rowFile.fd);
-    } catch {
-      // already closed
-    }
-    rmSync(this.rowFile.dir, { recursive: true, force: true });
-    this.rowFile = null;
+    this.dropGood();
+    this.removeRowFile();
   }
 }
 

@@ -4,7 +4,7 @@
  * 10,000,000-event export (two different bounces stored four times), so these tests force
  * collisions on purpose and check that every real event is stored exactly once.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../core/classify';
@@ -63,8 +63,17 @@ describe('exact keys', () => {
       stage.add(row('cbernard801@sfr.fr', '550 5.1.1 <cbernard801@sfr.fr>: Recipient address rejected: User unknown', 2));
       stage.add(row('marie@hotmail.fr', '550 5.7.1 Unfortunately, messages from [1.2.3.4] weren\'t sent. Please contact your Internet service provider since part of their network is on our block list (S3150).', 3));
       await stage.prepare(classify);
-      // both replies now share one hash, on both sides of the join
-      await engine.db.run(`UPDATE good SET ckey = 42 WHERE ckey IS NOT NULL`);
+      // both replies now share one hash, on both sides of the join (the prepared rows are
+      // Parquet files in the spill folder: core/store/staging.ts)
+      const prepared = readdirSync(engine.db.spillFolder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.parquet'));
+      expect(prepared.length).toBeGreaterThan(0);
+      for (const file of prepared.map((f) => join(engine.db.spillFolder, f))) {
+        await engine.db.run(
+          `COPY (SELECT * REPLACE (CASE WHEN ckey IS NOT NULL THEN 42::UBIGINT END AS ckey) FROM read_parquet($1)) TO $2 (FORMAT parquet)`,
+          [file, `${file}.forged`],
+        );
+        renameSync(`${file}.forged`, file);
+      }
       await engine.db.run(`UPDATE classified SET ckey = 42`);
       const totals = await engine.db.transaction(() => stage.commit(1));
       await stage.discard();
