@@ -12,6 +12,8 @@ import { benchClassify } from './classify-bench';
 import { benchPolicy } from './policy-bench';
 import { benchPostfix } from './postfix-bench';
 import { benchReport } from './report-bench';
+import { benchSetwise, printSetwise } from './setwise-bench';
+import { benchDataset, printDataset } from './dataset-bench';
 import { benchUi, type UiBenchResult } from './ui-bench';
 import { canRun } from '../test/e2e/harness';
 
@@ -118,6 +120,8 @@ async function main(): Promise<void> {
     t = performance.now();
     await engine.overview({});
     const overviewQueryS = seconds(t);
+    // issue 18: set-wise statuses beside a GROUP BY, and the shared Parquet dataset
+    const extra = [...printSetwise(await benchSetwise(engine, 2)), ...printDataset(await benchDataset(engine, join(dir, 'dataset'), addresses.slice(0, 3)))];
     await engine.close();
 
     const classifier = await benchClassify({ texts: 200_000 });
@@ -185,6 +189,7 @@ async function main(): Promise<void> {
       log(`| app: longest time the progress bar stood still | ${round(ui.progressMaxGapS, 2)} s | |`);
       log(`| app: drop → done (upload to the host included) | ${round(ui.importS, 1)} s | |`);
     }
+    for (const line of extra) log(line);
     if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
