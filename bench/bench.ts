@@ -14,6 +14,8 @@ import { benchPolicy } from './policy-bench';
 import { benchPostfix } from './postfix-bench';
 import { benchReport } from './report-bench';
 import { benchSearch, searchBenchRow } from './search-bench';
+import { benchSetwise, printSetwise } from './setwise-bench';
+import { benchDataset, printDataset } from './dataset-bench';
 import { benchUi, type UiBenchResult } from './ui-bench';
 import { canRun } from '../test/e2e/harness';
 
@@ -207,6 +209,8 @@ async function main(): Promise<void> {
     await engine.overview({});
     const overviewQueryS = seconds(t);
     const search = await benchSearch(engine, addresses.slice(0, 50));
+    // issue 18: set-wise statuses beside a GROUP BY, and the shared Parquet dataset
+    const extra = [...printSetwise(await benchSetwise(engine, 2)), ...printDataset(await benchDataset(engine, join(dir, 'dataset'), addresses.slice(0, 3)))];
     await engine.close();
 
     const classifier = await benchClassify({ texts: 200_000 });
@@ -290,6 +294,7 @@ async function main(): Promise<void> {
       log(`| app: longest time the progress bar stood still | ${round(ui.progressMaxGapS, 2)} s | |`);
       log(`| app: drop → done (upload to the host included) | ${round(ui.importS, 1)} s | |`);
     }
+    for (const line of extra) log(line);
     if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });

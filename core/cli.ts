@@ -8,6 +8,7 @@ import { register as registerAddress } from './commands/address';
 import { register as registerAddresses } from './commands/addresses';
 import { register as registerClassify } from './commands/classify';
 import { register as registerDemo } from './commands/demo';
+import { register as registerExport } from './commands/export';
 import { register as registerImport } from './commands/import';
 import { register as registerImports } from './commands/imports';
 import { register as registerIncidents } from './commands/incidents';
@@ -31,6 +32,7 @@ const COMMANDS = [
   registerIncidents,
   registerReclassify,
   registerDemo,
+  registerExport,
   registerServe,
 ];
 

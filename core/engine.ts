@@ -31,12 +31,13 @@ import { normalizeAddress } from './model/event';
 import { classify } from './classify';
 import { importFile } from './import/import-file';
 import { Database } from './store/database';
+import { openDataset } from './dataset/open';
 import { listImports, removeImport } from './store/imports';
 import { computeOverview } from './overview/overview';
 import { readSettings, writeSettings } from './store/settings';
 import { searchAddresses } from './store/events';
 import { reclassifyStore, unknownTexts } from './store/reclassify';
-import { activePolicy, addressReport, addressesInStatus, releaseAddress, releaseRisk, withStatuses } from './address/story';
+import { activePolicy, addressCounts, addressReport, addressesInStatus, releaseAddress, releaseRisk, withStatuses } from './address/story';
 import type { ReportFile, ReportRequest } from './contract';
 import type { AddressesBehind, AddressesBehindRequest, AddressListView, AddressListViewRequest } from './contract';
 import { addressListView } from './address/lists';
@@ -46,10 +47,13 @@ import { domainFailures, failingDomains } from './store/hourly';
 import { computeIncidents, forgetIncidents, incidentsOfAddress, incidentTouched, selectIncidents, toPublic } from './incidents';
 import { incidentSettingsOf } from './policy/settings';
 import { eventsOfAddress } from './store/events';
+import type { StatusCounts } from './statuses';
 import { buildReport, renderReport, reportFileName, REPORT_FORMATS } from './report';
 
 export interface EngineOptions {
   dbPath: string;
+  /** read a shared Parquet dataset (folder, s3://…, md:…) instead, read-only (core/dataset) */
+  dataset?: string;
 }
 
 type Listener<K extends keyof EngineEvents> = (payload: EngineEvents[K]) => void;
@@ -79,10 +83,22 @@ export class Engine implements EngineApi {
    */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly db: Database) {}
+  private constructor(
+    readonly db: Database,
+    /** the dataset's place when this Engine reads a shared dataset: every write is refused */
+    readonly dataset: string | null = null,
+  ) {}
 
   static async open(options: EngineOptions): Promise<Engine> {
+    if (options.dataset !== undefined) return new Engine((await openDataset(options.dataset)).db, options.dataset);
     return new Engine(await Database.open(options.dbPath));
+  }
+
+  /** A shared dataset is read-only: imports, releases, reclassifying and settings belong to its workspace. */
+  private refuseWrites(): void {
+    if (this.dataset !== null) {
+      throw new Error(`This dataset is read-only (${this.dataset}): import, release, reclassify and change settings in the workspace it was exported from, then export it again.`);
+    }
   }
 
   on(event: 'importProgress', listener: Listener<'importProgress'>): () => void {
@@ -121,6 +137,7 @@ export class Engine implements EngineApi {
 
   importFiles(request: ImportRequest): Promise<ImportSummary> {
     return this.exclusive(async () => {
+      this.refuseWrites();
       const settings = await this.currentSettings();
       const files = [];
       for (const [index, path] of request.paths.entries()) {
@@ -152,6 +169,7 @@ export class Engine implements EngineApi {
 
   removeImport(request: { id: number }): Promise<{ removedEvents: number }> {
     return this.exclusive(async () => {
+      this.refuseWrites();
       const removed = await removeImport(this.db, request.id);
       if (!removed) throw new Error(`There is no import number ${request.id}.`);
       return removed;
@@ -188,8 +206,16 @@ export class Engine implements EngineApi {
     return this.exclusive(() => addressesBehind(this.db, request, Math.min(Math.max(request.limit ?? 1000, 1), 100_000)));
   }
 
+  /** How many addresses in each status and for which cause, set-wise (issue 18): the reconciliation's totals. */
+  addressCounts(request: { at?: string } = {}): Promise<StatusCounts> {
+    return this.exclusive(async () => addressCounts(this.db, request, await this.currentSettings()));
+  }
+
   release(request: ReleaseRequest): Promise<ReleaseResult> {
-    return this.exclusive(async () => releaseAddress(this.db, request, await this.currentSettings()));
+    return this.exclusive(async () => {
+      if (!request.dryRun) this.refuseWrites(); // a dry run only checks the reason: it may read a dataset
+      return releaseAddress(this.db, request, await this.currentSettings());
+    });
   }
 
   releaseRisk(request: ReleaseRiskRequest): Promise<ReleaseRiskResult> {
@@ -266,6 +292,7 @@ export class Engine implements EngineApi {
 
   reclassify(_request: Record<string, never> = {}): Promise<{ events: number; changed: number; seconds: number }> {
     return this.exclusive(async () => {
+      this.refuseWrites();
       const result = await reclassifyStore(this.db, classify);
       forgetIncidents(this.db); // categories moved: deferral surges and blocks may have too
       return result;
@@ -320,6 +347,7 @@ export class Engine implements EngineApi {
 
   setSettings(changes: Partial<Settings>): Promise<Settings> {
     return this.exclusive(async () => {
+      this.refuseWrites();
       const allowed: Partial<Settings> = {};
       if (changes.lang !== undefined) {
         if (changes.lang !== 'fr' && changes.lang !== 'en') throw new Error(`Unknown language "${changes.lang}" (fr or en).`);

@@ -26,7 +26,6 @@ import {
   loadPolicyFile,
   presetPolicy,
   reconstructAddress,
-  reconstructAll,
   validateRelease,
   type ImportedListEntry,
   type Policy,
@@ -37,7 +36,7 @@ import { incidentSettingsOf } from '../policy/settings';
 import type { ProviderBlockWindow } from '../policy/history';
 import { medianCampaignSize } from '../store/overview';
 import { eventsOfAddress } from '../store/events';
-import { streamEventsByAddress } from '../store/address-stream';
+import { setwiseCounts, setwiseStatuses, type SetwiseOptions, type StatusCounts } from '../statuses';
 import { allReleases, importedListOf, recordRelease, releasesOf, type ImportedListRow } from '../store/releases';
 
 /** The policy the settings name: a preset, or the user's file (read again when it changes). */
@@ -139,29 +138,27 @@ export async function withStatuses(db: Database, suggestions: AddressSuggestion[
   return out;
 }
 
-/** Every address in a status, computed set-wise in one pass over the store. */
+/** What the set-wise pass needs besides the events: the policy and the small tables, read once. */
+async function setwiseOptions(db: Database, settings: Settings, at: string | undefined, withSettled: boolean): Promise<SetwiseOptions> {
+  const policy = await activePolicy(settings);
+  const releases = await allReleases(db);
+  const imported = (await importedListOf(db, null)).map(toImportedEntry);
+  const providerBlocks = await providerBlocksOf(db, policy, settings, null);
+  return { policy, releases, imported, providerBlocks, isDisposable: (domain) => checkAddress(`x@${domain}`).disposable, at, withSettled };
+}
+
+/** Every address in a status, computed set-wise (core/statuses): DuckDB settles most, the policy replays the rest. */
 export async function addressesInStatus(
   db: Database,
   request: AddressListRequest,
   settings: Settings,
 ): Promise<AddressListEntry[]> {
-  const policy = await activePolicy(settings);
-  const releases = await allReleases(db);
-  const imported = (await importedListOf(db, null)).map(toImportedEntry);
   const limit = request.limit ?? Number.POSITIVE_INFINITY;
   const out: AddressListEntry[] = [];
   // an address that nothing moved is `ok` (or `filtered`, by its domain): those two need them all
-  const onlyMovable = request.status !== 'ok' && request.status !== 'filtered';
-  const providerBlocks = await providerBlocksOf(db, policy, settings, null);
-  const rows = reconstructAll(streamEventsByAddress(db, request.at, { onlyMovable }), {
-    policy,
-    releases,
-    imported,
-    providerBlocks,
-    isDisposable: (domain) => checkAddress(`x@${domain}`).disposable,
-    at: request.at,
-  });
-  for await (const row of rows) {
+  const withSettled = request.status === 'ok' || request.status === 'filtered';
+  const rows = await setwiseStatuses(db, await setwiseOptions(db, settings, request.at, withSettled));
+  for (const row of rows) {
     // unsubscribed sits beside the status: an address can be quarantined *and* unsubscribed
     const listed = request.status === 'unsubscribed' ? row.unsubscribed : row.status === request.status;
     if (!listed) continue;
@@ -169,6 +166,11 @@ export async function addressesInStatus(
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** How many addresses in each status and for which cause (the reconciliation's totals). */
+export async function addressCounts(db: Database, request: { at?: string }, settings: Settings): Promise<StatusCounts> {
+  return setwiseCounts(db, await setwiseOptions(db, settings, request.at, true));
 }
 
 const RELEASABLE = ['long_quarantine', 'blacklisted', 'soft_quarantine'] as const;

@@ -1,21 +1,22 @@
 /** `rebond address`: one address's status, periods, explanation and events. */
 import type { Command } from 'commander';
 import type { AddressReport } from '../contract';
-import { AT_HELP, DB_OPTION, parseInstant, parseLang, print, printJson, withEngine } from './shared';
+import { AT_HELP, DATASET_OPTION, DB_OPTION, parseInstant, parseLang, print, printJson, withWorkspaceOrDataset } from './shared';
 
 export function register(program: Command): void {
   program
     .command('address')
     .description("an address's status, history and events, oldest first")
-    .requiredOption(...DB_OPTION)
+    .option(...DB_OPTION)
+    .option(...DATASET_OPTION)
     .option('--at <instant>', `the status as of this ${AT_HELP}`)
     .option('--lang <lang>', 'fr | en (default: the workspace setting)')
     .option('--json', 'print one JSON object')
     .argument('<email>', 'the address (matched trimmed, case-insensitively)')
-    .action(async (email: string, options: { db: string; at?: string; lang?: string; json?: boolean }) => {
+    .action(async (email: string, options: { db?: string; dataset?: string; at?: string; lang?: string; json?: boolean }) => {
       const at = parseInstant(options.at, '--at');
       const lang = parseLang(options.lang);
-      const report = await withEngine(options.db, (engine) => engine.address({ address: email, at, lang }));
+      const report = await withWorkspaceOrDataset(options, (engine) => engine.address({ address: email, at, lang }));
       if (options.json) {
         printJson({
           address: report.address,

@@ -1,7 +1,7 @@
 /** `rebond incidents`: the platform incidents found in the workspace, each with its figures (SPEC §6, §9). */
 import type { Command } from 'commander';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../contract';
-import { AT_HELP, CliFailure, DB_OPTION, parseInstant, parseLang, print, printJson, withEngine } from './shared';
+import { AT_HELP, CliFailure, DATASET_OPTION, DB_OPTION, parseInstant, parseLang, print, printJson, withWorkspaceOrDataset } from './shared';
 
 /** What `--json` prints: the contract of issue 15 (scope keys only where they apply). */
 function jsonOf(incident: Incident) {
@@ -20,20 +20,21 @@ export function register(program: Command): void {
   program
     .command('incidents')
     .description('platform incidents: throttling, complaint spikes, deferral surges, campaign bounce rates, delays, provider blocks')
-    .requiredOption(...DB_OPTION)
+    .option(...DB_OPTION)
+    .option(...DATASET_OPTION)
     .option('--from <iso>', `incidents that end after this instant; ${AT_HELP}`)
     .option('--to <iso>', 'incidents that start before this instant')
     .option('--kind <kind>', INCIDENT_KINDS.join(' | '))
     .option('--lang <lang>', 'fr | en (default: the workspace setting)')
     .option('--json', 'print one JSON array')
-    .action(async (options: { db: string; from?: string; to?: string; kind?: string; lang?: string; json?: boolean }) => {
+    .action(async (options: { db?: string; dataset?: string; from?: string; to?: string; kind?: string; lang?: string; json?: boolean }) => {
       const from = parseInstant(options.from, '--from');
       const to = parseInstant(options.to, '--to');
       if (options.kind !== undefined && !(INCIDENT_KINDS as readonly string[]).includes(options.kind)) {
         throw new CliFailure(`--kind: "${options.kind}" is not a kind of incident (${INCIDENT_KINDS.join(', ')}).`, 2);
       }
       const lang = parseLang(options.lang);
-      const list = await withEngine(options.db, (engine) => engine.incidents({ from, to, kind: options.kind as IncidentKind | undefined, lang }));
+      const list = await withWorkspaceOrDataset(options, (engine) => engine.incidents({ from, to, kind: options.kind as IncidentKind | undefined, lang }));
       if (options.json) {
         printJson(list.map(jsonOf));
         return;

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { ReportFormat } from '../contract';
-import { AT_HELP, CliFailure, DB_OPTION, parseInstant, parseLang, print, printNote, withEngine } from './shared';
+import { AT_HELP, CliFailure, DATASET_OPTION, DB_OPTION, parseInstant, parseLang, print, printNote, withWorkspaceOrDataset } from './shared';
 
 const FORMATS: readonly ReportFormat[] = ['md', 'html', 'pdf', 'csv'];
 
@@ -26,20 +26,21 @@ export function register(program: Command): void {
   program
     .command('report')
     .description('the remediation report for one or more addresses: status, each message, history, evidence, what to do')
-    .requiredOption(...DB_OPTION)
+    .option(...DB_OPTION)
+    .option(...DATASET_OPTION)
     .option('--format <format>', 'md | html | pdf | csv (csv: the events)', 'md')
     .option('--lang <lang>', 'fr | en (default: the workspace setting)')
     .option('--at <instant>', `the statuses as of this ${AT_HELP}`)
     .option('--tz <zone>', "the reader's time zone, e.g. Europe/Paris (default: the workspace setting)")
     .option('--out <file>', 'write the report to this file (required for pdf; default: standard output)')
     .argument('<email...>', 'the addresses (an address never seen is reported as such)')
-    .action(async (emails: string[], options: { db: string; format?: string; lang?: string; at?: string; tz?: string; out?: string }) => {
+    .action(async (emails: string[], options: { db?: string; dataset?: string; format?: string; lang?: string; at?: string; tz?: string; out?: string }) => {
       const format = parseFormat(options.format);
       const lang = parseLang(options.lang);
       const at = parseInstant(options.at, '--at');
       const timeZone = parseZone(options.tz);
       if (format === 'pdf' && !options.out) throw new CliFailure('--format pdf needs --out FILE (a PDF is not written to a terminal).', 2);
-      const file = await withEngine(options.db, (engine) => engine.report({ addresses: emails, format, lang, at, timeZone }));
+      const file = await withWorkspaceOrDataset(options, (engine) => engine.report({ addresses: emails, format, lang, at, timeZone }));
       if (options.out) {
         await writeFile(options.out, file.base64 !== undefined ? Buffer.from(file.base64, 'base64') : (file.text ?? ''));
         printNote(`${options.out}: ${format} report of ${emails.length} address(es) written.`);

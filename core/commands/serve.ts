@@ -9,7 +9,7 @@ import { createEngine } from '../engine';
 import { defaultWorkspacePath } from '../host/data-dir';
 import { createHost } from '../host/server';
 import { findRendererDir } from '../host/renderer-dir';
-import { CliFailure, print } from './shared';
+import { CliFailure, DATASET_OPTION, print } from './shared';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -22,11 +22,15 @@ export function register(program: Command): void {
     .command('serve')
     .description('open Rebond in your browser: serves the app on 127.0.0.1 and prints the address to open')
     .option('--db <file>', 'the workspace database (default: workspace.duckdb in your user data folder)')
+    .option(...DATASET_OPTION)
     .option('--port <n>', 'the port to listen on (default: any free port)', parsePort)
-    .action(async (options: { db?: string; port?: number }) => {
+    .action(async (options: { db?: string; dataset?: string; port?: number }) => {
+      if (options.db !== undefined && options.dataset !== undefined) throw new CliFailure('give --db FILE or --dataset FOLDER, not both.', 2);
       const dbPath = options.db ?? defaultWorkspacePath();
-      mkdirSync(dirname(dbPath), { recursive: true });
-      const engine = await createEngine({ dbPath });
+      if (options.dataset === undefined) mkdirSync(dirname(dbPath), { recursive: true });
+      const engine = await createEngine({ dbPath, dataset: options.dataset }).catch((error: Error) => {
+        throw new CliFailure(error.message);
+      });
       let host;
       try {
         host = await createHost({ engine, rendererDir: findRendererDir(), port: options.port ?? 0 });

@@ -145,3 +145,26 @@ export function parseLang(value: string | undefined): 'fr' | 'en' | undefined {
 export const DB_OPTION_CREATE = ['--db <file>', 'the workspace database (a DuckDB file, created if missing)'] as const;
 /** `--db` of every other command: the workspace must exist. */
 export const DB_OPTION = ['--db <file>', 'the workspace database (a DuckDB file made by `rebond import`)'] as const;
+
+/** `--dataset`: read a shared Parquet dataset instead of a workspace (issue 18; README "Share with the team"). */
+export const DATASET_OPTION = ['--dataset <folder-or-url>', 'read a dataset made by `rebond export --parquet` (a folder, s3://…, md:…) instead of --db, read-only'] as const;
+
+/** The workspace (`--db`) or the shared dataset (`--dataset`): exactly one of the two. */
+export async function withWorkspaceOrDataset<T>(options: { db?: string; dataset?: string }, work: (engine: Engine) => Promise<T>): Promise<T> {
+  if (options.db !== undefined && options.dataset !== undefined) throw new CliFailure('give --db FILE or --dataset FOLDER, not both.', 2);
+  if (options.dataset === undefined) {
+    if (options.db === undefined) throw new CliFailure("required option '--db <file>' not specified (or --dataset FOLDER to read a shared dataset).", 2);
+    return withEngine(options.db, work);
+  }
+  let engine: Engine;
+  try {
+    engine = await createEngine({ dbPath: ':memory:', dataset: options.dataset });
+  } catch (error) {
+    throw new CliFailure((error as Error).message);
+  }
+  try {
+    return await work(engine);
+  } finally {
+    await engine.close();
+  }
+}

@@ -18,6 +18,8 @@ export interface AddressStatusRow {
   softQuarantineCount: number;
   hardBounceCount: number;
   lastSeen: string | null;
+  /** why the address is in its status: the rule's reason of the period that gives it (null: ok / unknown) */
+  cause: string | null;
 }
 
 export interface ReconstructAllOptions {
@@ -47,6 +49,7 @@ function toRow(h: AddressHistory): AddressStatusRow {
     softQuarantineCount: h.softQuarantineCount,
     hardBounceCount: h.hardBounceCount,
     lastSeen: h.lastSeen,
+    cause: h.statusPeriod !== null ? h.periods[h.statusPeriod].reason : null,
   };
 }
 
