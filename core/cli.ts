@@ -17,7 +17,7 @@ import { register as registerRelease } from './commands/release';
 import { register as registerReport } from './commands/report';
 import { register as registerServe } from './commands/serve';
 import { register as registerUnknowns } from './commands/unknowns';
-import { CliFailure } from './commands/shared';
+import { CliFailure, onTerminal, processTerminal, terminal, type Terminal } from './commands/shared';
 import { terminalBlock, terminalText } from './commands/terminal-text';
 
 const COMMANDS = [
@@ -42,7 +42,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride()
     // help and usage errors echo what was typed (an address pasted from a file…): controls escaped, layout kept
-    .configureOutput({ writeOut: (s) => process.stdout.write(terminalBlock(s)), writeErr: (s) => process.stderr.write(terminalBlock(s)) });
+    .configureOutput({ writeOut: (s) => terminal().stdout(terminalBlock(s)), writeErr: (s) => terminal().stderr(terminalBlock(s)) });
   for (const register of COMMANDS) register(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError();
   return program;
@@ -52,9 +52,14 @@ export function buildProgram(): Command {
  * Runs one command line and answers its exit code: 0 done, 1 the work failed, 2 wrong usage.
  * The code is this invocation's own: nothing is read from (or left in) `process.exitCode`, so a
  * failed run cannot make the next one in the same process look failed. Commands fail by throwing
- * (CliFailure says which code), after printing what they did manage.
+ * (CliFailure says which code), after printing what they did manage. `io` is the process's
+ * streams unless a caller (a test running commands in its own process) gives others.
  */
-export async function main(argv: string[]): Promise<number> {
+export function main(argv: string[], io: Terminal = processTerminal): Promise<number> {
+  return onTerminal(io, () => run(argv));
+}
+
+async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length === 0) {
     program.outputHelp({ error: true });
@@ -70,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = (error as Error)?.message ?? String(error);
     // each line escaped: an error may quote a file's text (commands escape each part of a several-line message first)
-    for (const line of message.split('\n')) process.stderr.write(`rebond: ${terminalText(line)}\n`);
+    for (const line of message.split('\n')) terminal().stderr(`rebond: ${terminalText(line)}\n`);
     return error instanceof CliFailure ? error.exitCode : 1;
   }
 }

@@ -1,8 +1,9 @@
-/** Shared by the tests: temporary workspaces, the real CLI as a user runs it, fixtures. */
+/** Shared by the tests: temporary workspaces, the `rebond` command (in this process, or as a process), fixtures. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { createEngine, type Engine } from '../core/engine';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -30,7 +31,33 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `rebond` command exactly as a user would (`npm run build` first), by default in UTC. */
+/**
+ * Runs `rebond ARGS` in this process: core/cli.ts's main(), the function bin/rebond.mjs calls,
+ * with its output captured — what a user reads and the exit code they get, without the second
+ * or so a new process costs. The machine's zone is `timeZone` (UTC by default) during the run.
+ * Use runCli where the process itself is the behaviour (bin/rebond.mjs, signals, a kill).
+ */
+export async function rebond(args: string[], options: { input?: string; timeZone?: string } = {}): Promise<CliResult> {
+  const { main } = await import('../core/cli');
+  let stdout = '';
+  let stderr = '';
+  const zone = process.env.TZ;
+  process.env.TZ = options.timeZone ?? 'UTC'; // Node applies a new TZ at once
+  try {
+    const code = await main(args, {
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+      stdin: Readable.from([options.input ?? '']),
+      stderrIsTTY: false,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+}
+
+/** Runs the built `rebond` command as a process, exactly as a user would (`npm run build` first), by default in UTC. */
 export function runCli(args: string[], options: { input?: string; cwd?: string; timeZone?: string } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'rebond.mjs'), ...args], {

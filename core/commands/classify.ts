@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { classify, explainCategory } from '../classify';
 import type { ClassifyInput } from '../model/category';
-import { parseLang, print, printJson } from './shared';
+import { parseLang, print, printJson, terminal } from './shared';
 
 export function register(program: Command): void {
   program
@@ -27,7 +27,7 @@ export function register(program: Command): void {
         print(`${lang === 'fr' ? 'Que faire' : 'What to do'}: ${words.whatToDo}`);
         return;
       }
-      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      const lines = createInterface({ input: terminal().stdin, crlfDelay: Infinity });
       for await (const line of lines) {
         if (line.trim() === '') {
           printJson({ error: 'empty line' });

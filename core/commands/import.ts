@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { FORMAT_CHOICES, type FormatChoice } from '../model/imports';
 import { describeLines } from '../formats/line-accounting';
-import { CliFailure, clearProgress, DB_OPTION_CREATE, print, printJson, printProgress, withEngine } from './shared';
+import { CliFailure, clearProgress, DB_OPTION_CREATE, print, printJson, printProgress, terminal, withEngine } from './shared';
 import { terminalText } from './terminal-text';
 
 export function register(program: Command): void {
@@ -31,7 +31,7 @@ export function register(program: Command): void {
         }
       }
       const summary = await withEngine(options.db, (engine) => {
-        if (!options.json && process.stderr.isTTY) {
+        if (!options.json && terminal().stderrIsTTY) {
           engine.on('importProgress', (p) => {
             if (p.phase === 'reading' && p.totalBytes > 0) {
               printProgress(`${p.path}: ${Math.round((100 * p.bytesRead) / p.totalBytes)} %`);

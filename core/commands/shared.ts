@@ -1,4 +1,5 @@
 /** What every command shares: opening the workspace, printing JSON, checking options, failing clearly. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { createEngine, type Engine } from '../engine';
 import { checkedEngine } from '../engine-methods';
@@ -44,6 +45,44 @@ export async function withEngine<T>(dbPath: string, work: (engine: Engine) => Pr
   }
 }
 
+// ------------------------------------------------------------------------------ terminal
+
+/**
+ * Where a run of `rebond` reads and writes: the process's own streams for the real command, or
+ * strings for a test that calls main() in this process (starting a process per case cost more
+ * than the cases). The printers below and commander's output write through it.
+ */
+export interface Terminal {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly stdin: NodeJS.ReadableStream;
+  /** progress is drawn only on a terminal a person watches */
+  readonly stderrIsTTY: boolean;
+}
+
+export const processTerminal: Terminal = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  get stdin() {
+    return process.stdin;
+  },
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
+};
+
+// per run, not a module variable: two runs at once in one process each keep their own
+const runs = new AsyncLocalStorage<Terminal>();
+
+/** The terminal of the run in progress (the process's when none was given). */
+export function terminal(): Terminal {
+  return runs.getStore() ?? processTerminal;
+}
+
+export function onTerminal<T>(io: Terminal, work: () => T): T {
+  return runs.run(io, work);
+}
+
 // ------------------------------------------------------------------------------ printing
 // The only places a command writes to the terminal. What is printed carries texts from input
 // files (server replies, file and campaign names): each is escaped by terminal-text.ts here, so
@@ -51,32 +90,32 @@ export async function withEngine<T>(dbPath: string, work: (engine: Engine) => Pr
 
 /** One JSON object on one line (C1 and other invisible controls escaped too: see terminalJson). */
 export function printJson(value: unknown): void {
-  process.stdout.write(terminalJson(value) + '\n');
+  terminal().stdout(terminalJson(value) + '\n');
 }
 
 /** One line for a person; a newline or control character inside it is shown escaped. */
 export function print(line = ''): void {
-  process.stdout.write(terminalText(line) + '\n');
+  terminal().stdout(terminalText(line) + '\n');
 }
 
 /** One tab-separated row: a tab or newline inside a cell is escaped, so it cannot forge a column or a row. */
 export function printRow(cells: readonly string[]): void {
-  process.stdout.write(cells.map(terminalText).join('\t') + '\n');
+  terminal().stdout(cells.map(terminalText).join('\t') + '\n');
 }
 
 /** A line on standard error (a count, a note), escaped like print(). */
 export function printNote(line: string): void {
-  process.stderr.write(terminalText(line) + '\n');
+  terminal().stderr(terminalText(line) + '\n');
 }
 
 /** Progress on standard error, rewritten in place: the text is escaped, the carriage return is ours. */
 export function printProgress(text: string): void {
-  process.stderr.write(`\r${terminalText(text)}   `);
+  terminal().stderr(`\r${terminalText(text)}   `);
 }
 
 /** Clears the progress line (carriage return, erase to the end of the line). */
 export function clearProgress(): void {
-  process.stderr.write('\r\x1b[K');
+  terminal().stderr('\r\x1b[K');
 }
 
 // -------------------------------------------------------------------------------- options

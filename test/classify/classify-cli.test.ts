@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers';
+import { rebond, tempDir } from '../helpers';
 
 describe('rebond classify', () => {
   it('answers one JSON verdict per input line, in order, for plain texts and JSON objects', async () => {
@@ -13,7 +13,7 @@ describe('rebond classify', () => {
       '{"text": broken',
       JSON.stringify({ code: 421 }),
     ].join('\n');
-    const result = await runCli(['classify'], { input });
+    const result = await rebond(['classify'], { input });
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
@@ -26,11 +26,11 @@ describe('rebond classify', () => {
   });
 
   it('explains a reply for a person, in French or English', async () => {
-    const fr = await runCli(['classify', '--lang', 'fr', '--explain', '452 4.2.2 The email account that you tried to reach is over quota']);
+    const fr = await rebond(['classify', '--lang', 'fr', '--explain', '452 4.2.2 The email account that you tried to reach is over quota']);
     expect(fr.code).toBe(0);
     expect(fr.stdout).toMatch(/mailbox_full/);
     expect(fr.stdout).toMatch(/Que faire/);
-    const en = await runCli(['classify', '--explain', '421 4.7.0 Too many errors from your IP, please try later']);
+    const en = await rebond(['classify', '--explain', '421 4.7.0 Too many errors from your IP, please try later']);
     expect(en.stdout).toMatch(/What to do/);
   });
 });
@@ -50,12 +50,12 @@ describe('rebond unknowns and reclassify', () => {
           'bounce,1610877903,3,c@gmail.com,true,recipient,user unknown,"550 5.1.1 The email account that you tried to reach does not exist."',
         ].join('\n') + '\n',
       );
-      expect((await runCli(['import', '--db', db, csv])).code).toBe(0);
-      const unknowns = JSON.parse((await runCli(['unknowns', '--db', db, '--json'])).stdout);
+      expect((await rebond(['import', '--db', db, csv])).code).toBe(0);
+      const unknowns = JSON.parse((await rebond(['unknowns', '--db', db, '--json'])).stdout);
       expect(unknowns.unknowns).toEqual([
         expect.objectContaining({ diagnostic: '599 9.9.9 the flux capacitor is misaligned', count: 2, domains: ['example.org'] }),
       ]);
-      const again = JSON.parse((await runCli(['reclassify', '--db', db, '--json'])).stdout);
+      const again = JSON.parse((await rebond(['reclassify', '--db', db, '--json'])).stdout);
       expect(again).toMatchObject({ events: 3, changed: 0 });
     } finally {
       dir.remove();

@@ -6,10 +6,9 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../core/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { terminalBlock, terminalJson, terminalText } from '../../core/commands/terminal-text';
-import { ROOT, tempDir } from '../helpers';
+import { rebond as run, ROOT, tempDir } from '../helpers';
 
 const TITLE = '\x1b]0;pwned\x07';
 const CLEAR = '\x1b[2J';
@@ -31,26 +30,8 @@ const shownFile = join(dir.path, 'bounces\\x1b[2J.csv');
 
 const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** The real command line, in this process: what it writes to stdout and stderr, and its exit code. */
-async function rebond(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const rebond = (...args: string[]) => run(args);
 
 beforeAll(async () => {
   writeFileSync(

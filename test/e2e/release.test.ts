@@ -41,7 +41,7 @@ describe.skipIf(skip !== null)('Releasing an address', () => {
     await expect.poll(() => risk.getByText(/Expected hard-bounce rate in a campaign of [\d,]+ messages: [\d.]+ ?% \(limit 1 ?%\)/).isVisible()).toBe(true);
     // one hard bounce at gmail.com: likely to bounce again, in a small fixture campaign
     expect(await risk.getByText('Be careful', { exact: true }).isVisible()).toBe(true);
-    expect(await risk.getByText(/hard bounces/).count()).toBeGreaterThan(0);
+    expect(await risk.getByText(/^Releasing this address into a campaign of 128 sends would give about 0\.9 hard bounces \(0\.7\s?%\)/).count()).toBe(1);
     await screenshot(page, 'release-1-long-quarantine-risk');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);

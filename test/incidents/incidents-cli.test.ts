@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, type GroundTruth } from '../../core/demo/generate';
 import { createEngine } from '../../core/engine';
-import { runCli, tempDir } from '../helpers';
+import { rebond, tempDir } from '../helpers';
 
 const dir = tempDir();
 const db = join(dir.path, 'w.duckdb');
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => dir.remove());
 
 async function incidents(args: string[]) {
-  const r = await runCli(['incidents', ...args]);
+  const r = await rebond(['incidents', ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
@@ -75,12 +75,12 @@ describe('rebond incidents --json', () => {
   it('prints [] for an empty workspace and for a calm one', async () => {
     expect(await incidents(['--db', emptyDb, '--json'])).toEqual([]);
     expect(await incidents(['--db', calmDb, '--json'])).toEqual([]);
-    const text = await runCli(['incidents', '--db', calmDb, '--lang', 'en']);
+    const text = await rebond(['incidents', '--db', calmDb, '--lang', 'en']);
     expect(text.stdout.trim()).toBe('No incident.');
   });
 
   it('refuses an unknown kind as wrong usage', async () => {
-    const r = await runCli(['incidents', '--db', db, '--kind', 'storm']);
+    const r = await rebond(['incidents', '--db', db, '--kind', 'storm']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--kind: "storm" is not a kind of incident/);
   });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../core/demo/generate';
-import { runCli, tempDir } from '../helpers';
+import { rebond, tempDir } from '../helpers';
 
 const HEADER = 'event,time,MessageID,email,hard_bounce,error_related_to,error,comment';
 const FULL = '"452 4.2.2 The email account that you tried to reach is over quota. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp - gsmtp"';
@@ -20,7 +20,7 @@ const dir = tempDir();
 const db = join(dir.path, 'w.duckdb');
 
 async function address(email: string, at: string, lang = 'en') {
-  const result = await runCli(['address', '--db', db, '--json', '--at', at, '--lang', lang, email]);
+  const result = await rebond(['address', '--db', db, '--json', '--at', at, '--lang', lang, email]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
@@ -39,7 +39,7 @@ beforeAll(async () => {
   rows.push(`bounce,${unix('2021-01-05T10:00:00Z')},${++id},bloque@orange.fr,true,spam,sender blocked,"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org"`);
   rows.push(sent('plainte@free.fr', '2021-01-05T10:00:00Z'), `spam,${unix('2021-01-05T12:00:00Z')},${id},plainte@free.fr,,,,`);
   writeFileSync(join(dir.path, 'scenarios.csv'), rows.join('\n') + '\n');
-  const imported = await runCli(['import', '--db', db, '--json', join(dir.path, 'scenarios.csv')]);
+  const imported = await rebond(['import', '--db', db, '--json', join(dir.path, 'scenarios.csv')]);
   expect(JSON.parse(imported.stdout).files[0]).toMatchObject({ rejected: 0 });
 });
 
@@ -82,10 +82,10 @@ describe('rebond address --json --at', () => {
   });
 
   it('refuses a blacklist release without the person’s request, records one with it', async () => {
-    const refused = await runCli(['release', '--db', db, '--reason', 'client VIP', 'plainte@free.fr']);
+    const refused = await rebond(['release', '--db', db, '--reason', 'client VIP', 'plainte@free.fr']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/plainte@free\.fr/);
-    const ok = await runCli(['release', '--db', db, '--by', 'Lucie', '--reason', 'Demande écrite de la personne par e-mail, ticket #4512', 'plainte@free.fr']);
+    const ok = await rebond(['release', '--db', db, '--by', 'Lucie', '--reason', 'Demande écrite de la personne par e-mail, ticket #4512', 'plainte@free.fr']);
     expect(ok.code).toBe(0);
     const after = await address('plainte@free.fr', '2099-01-01T00:00:00Z');
     expect(after.status).toBe('ok');
@@ -94,9 +94,9 @@ describe('rebond address --json --at', () => {
   });
 
   it('lists the addresses in a status, and estimates the risk of releasing them', async () => {
-    const list = JSON.parse((await runCli(['addresses', '--db', db, '--json', '--status', 'long_quarantine', '--at', '2021-12-31T00:00:00Z'])).stdout);
+    const list = JSON.parse((await rebond(['addresses', '--db', db, '--json', '--status', 'long_quarantine', '--at', '2021-12-31T00:00:00Z'])).stdout);
     expect(list.addresses.map((a: { address: string }) => a.address).sort()).toEqual(['escalade@gmail.com', 'grand@gmail.com', 'petit@asso-quartier.fr']);
-    const risk = await runCli(['release', '--db', db, '--dry-run', '--campaign-size', '200', '--json', 'grand@gmail.com', 'petit@asso-quartier.fr']);
+    const risk = await rebond(['release', '--db', db, '--dry-run', '--campaign-size', '200', '--json', 'grand@gmail.com', 'petit@asso-quartier.fr']);
     const parsed = JSON.parse(risk.stdout);
     expect(parsed.risk).toMatchObject({ released: 2, campaignSize: 200 });
     expect(parsed.risk.expectedRate).toBeGreaterThan(0.005);
@@ -113,12 +113,12 @@ describe('the demo dataset', () => {
       // what `rebond import --db w.duckdb demo/*` imports: every visible file, none refused
       const visible = readdirSync(demo.path).filter((f) => !f.startsWith('.') && !f.endsWith('.duckdb'));
       expect(visible.length).toBe(files.length - 1);
-      const imported = await runCli(['import', '--db', demoDb, ...visible.map((f) => join(demo.path, f))]);
+      const imported = await rebond(['import', '--db', demoDb, ...visible.map((f) => join(demo.path, f))]);
       expect(imported.code).toBe(0);
       const truth = JSON.parse(readFileSync(files[files.length - 1], 'utf8'));
       expect(truth).toEqual(groundTruth);
       for (const expected of groundTruth.addresses) {
-        const r = JSON.parse((await runCli(['address', '--db', demoDb, '--json', '--at', groundTruth.at, expected.address])).stdout);
+        const r = JSON.parse((await rebond(['address', '--db', demoDb, '--json', '--at', groundTruth.at, expected.address])).stdout);
         expect({ address: r.address, status: r.status, until: r.until }).toEqual({
           address: expected.address,
           status: expected.status,

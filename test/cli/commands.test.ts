@@ -2,23 +2,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers';
+import { FIXTURES, rebond, tempDir } from '../helpers';
 
 const CSV = join(FIXTURES, 'mailjet', 'events.csv');
 
 describe('rebond command line', () => {
   it('prints help, and exits 2 with usage on an unknown command or flag', async () => {
-    const help = await runCli(['--help']);
+    const help = await rebond(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: rebond/);
     expect(help.stdout).toMatch(/import/);
-    const importHelp = await runCli(['import', '--help']);
+    const importHelp = await rebond(['import', '--help']);
     expect(importHelp.code).toBe(0);
     expect(importHelp.stdout).toMatch(/--format <format>/);
-    const unknown = await runCli(['frobnicate']);
+    const unknown = await rebond(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command/);
-    const badFlag = await runCli(['address', '--db', 'x.duckdb', '--colour', 'a@b.fr']);
+    const badFlag = await rebond(['address', '--db', 'x.duckdb', '--colour', 'a@b.fr']);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toMatch(/unknown option '--colour'/);
   });
@@ -27,7 +27,7 @@ describe('rebond command line', () => {
     const dir = tempDir();
     try {
       const db = join(dir.path, 'w.duckdb');
-      const first = await runCli(['import', '--db', db, '--json', CSV]);
+      const first = await rebond(['import', '--db', db, '--json', CSV]);
       expect(first.code).toBe(0);
       const summary = JSON.parse(first.stdout);
       expect(summary).toEqual({
@@ -35,10 +35,10 @@ describe('rebond command line', () => {
           expect.objectContaining({ path: CSV, format: 'mailjet', stored: 11, duplicates: 0, rejected: 0, errors: [] }),
         ],
       });
-      const second = JSON.parse((await runCli(['import', '--db', db, '--json', CSV])).stdout);
+      const second = JSON.parse((await rebond(['import', '--db', db, '--json', CSV])).stdout);
       expect(second.files[0]).toMatchObject({ stored: 0, duplicates: 11 });
 
-      const address = await runCli(['address', '--db', db, '--json', ' Lea.Martin@Gmail.com']);
+      const address = await rebond(['address', '--db', db, '--json', ' Lea.Martin@Gmail.com']);
       expect(address.code).toBe(0);
       const story = JSON.parse(address.stdout);
       expect(story.address).toBe('lea.martin@gmail.com');
@@ -65,13 +65,13 @@ describe('rebond command line', () => {
       const db = join(dir.path, 'w.duckdb');
       const empty = join(dir.path, 'empty.csv');
       writeFileSync(empty, '');
-      const result = await runCli(['import', '--db', db, '--json', CSV, empty]);
+      const result = await rebond(['import', '--db', db, '--json', CSV, empty]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`${empty} is empty`);
       const summary = JSON.parse(result.stdout);
       expect(summary.files[0]).toMatchObject({ stored: 11 });
       expect(summary.files[1]).toMatchObject({ path: empty, stored: 0, error: expect.stringContaining('is empty') });
-      const imports = JSON.parse((await runCli(['imports', '--db', db, '--json'])).stdout);
+      const imports = JSON.parse((await rebond(['imports', '--db', db, '--json'])).stdout);
       expect(imports.imports).toHaveLength(1);
     } finally {
       dir.remove();

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../core/cli';
-import { runCli, tempDir, type CliResult } from '../helpers';
+import { rebond, tempDir, type CliResult } from '../helpers';
 
 const dir = tempDir();
 const db = join(dir.path, 'w.duckdb');
@@ -29,7 +29,7 @@ beforeAll(async () => {
       `sent,${unix('2021-01-08T10:00:00Z')},5,rien@gmail.com,,,,`,
     ].join('\n') + '\n',
   );
-  const imported = await runCli(['import', '--db', db, '--json', csv]);
+  const imported = await rebond(['import', '--db', db, '--json', csv]);
   expect(imported.stderr).toBe('');
   expect(imported.code).toBe(0);
 });
@@ -59,7 +59,7 @@ describe('a --db that does not exist', () => {
     try {
       const path = join(typo.path, 'typo.duckdb');
       const [command, ...rest] = args;
-      const result = await runCli([command, '--db', path, ...rest]);
+      const result = await rebond([command, '--db', path, ...rest]);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(`rebond: no workspace at ${path} (import files first with \`rebond import --db ${path} FILE…\`).\n`);
@@ -76,9 +76,9 @@ describe('a --db that does not exist', () => {
       const empty = join(fresh.path, 'empty.csv');
       writeFileSync(empty, '');
       // the file fails, the workspace is there for the next one
-      expect((await runCli(['import', '--db', path, empty])).code).toBe(1);
+      expect((await rebond(['import', '--db', path, empty])).code).toBe(1);
       expect(existsSync(path)).toBe(true);
-      const imports = await runCli(['imports', '--db', path, '--json']);
+      const imports = await rebond(['imports', '--db', path, '--json']);
       expect(imports.code).toBe(0);
       expect(JSON.parse(imports.stdout)).toEqual({ imports: [] });
     } finally {
@@ -89,7 +89,7 @@ describe('a --db that does not exist', () => {
 
 describe('rebond addresses --status unsubscribed', () => {
   it('lists every unsubscribed address, the quarantined ones too, each with its own status', async () => {
-    const result = await runCli(['addresses', '--db', db, '--json', '--status', 'unsubscribed', '--at', '2021-01-10T00:00:00Z']);
+    const result = await rebond(['addresses', '--db', db, '--json', '--status', 'unsubscribed', '--at', '2021-01-10T00:00:00Z']);
     expect(result.code).toBe(0);
     const list = JSON.parse(result.stdout);
     expect(list).toMatchObject({ status: 'unsubscribed', count: 2 });
@@ -97,11 +97,11 @@ describe('rebond addresses --status unsubscribed', () => {
     expect(byAddress).toEqual({ 'seule@gmail.com': 'unsubscribed', 'aussi@gmail.com': 'soft_quarantine' });
 
     // the quarantine list is unchanged: both quarantined addresses, unsubscribed or not
-    const quarantined = JSON.parse((await runCli(['addresses', '--db', db, '--json', '--status', 'soft_quarantine', '--at', '2021-01-10T00:00:00Z'])).stdout);
+    const quarantined = JSON.parse((await rebond(['addresses', '--db', db, '--json', '--status', 'soft_quarantine', '--at', '2021-01-10T00:00:00Z'])).stdout);
     expect(quarantined.addresses.map((a: { address: string }) => a.address).sort()).toEqual(['aussi@gmail.com', 'quarantaine@gmail.com']);
 
     // as text, an address whose status is not the one asked shows it
-    const text = await runCli(['addresses', '--db', db, '--status', 'unsubscribed', '--at', '2021-01-10T00:00:00Z']);
+    const text = await rebond(['addresses', '--db', db, '--status', 'unsubscribed', '--at', '2021-01-10T00:00:00Z']);
     expect(text.stdout.split('\n').find((l) => l.startsWith('aussi@gmail.com'))).toMatch(/\tsoft_quarantine$/);
     expect(text.stderr).toBe('2 address(es) in unsubscribed\n');
   });
@@ -113,30 +113,30 @@ describe('option values (exit 2, naming the flag)', () => {
 
   it('--limit is a whole number above 0', async () => {
     for (const value of ['abc', '0', '-3', '1.5', '1e2']) {
-      expectUsageError(await runCli(['addresses', '--db', db, '--status', 'ok', '--limit', value]), '--limit', 'must be a whole number above 0');
+      expectUsageError(await rebond(['addresses', '--db', db, '--status', 'ok', '--limit', value]), '--limit', 'must be a whole number above 0');
     }
     for (const value of ['abc', '-3']) {
-      expectUsageError(await runCli(['unknowns', '--db', db, '--limit', value]), '--limit', 'must be a whole number above 0');
+      expectUsageError(await rebond(['unknowns', '--db', db, '--limit', value]), '--limit', 'must be a whole number above 0');
     }
-    expectUsageError(await runCli(['addresses', '--db', missing, '--status', 'ok', '--limit', 'x']), '--limit');
+    expectUsageError(await rebond(['addresses', '--db', missing, '--status', 'ok', '--limit', 'x']), '--limit');
     expect(existsSync(missing)).toBe(false);
-    const one = await runCli(['addresses', '--db', db, '--json', '--status', 'soft_quarantine', '--at', '2021-01-10T00:00:00Z', '--limit', '1']);
+    const one = await rebond(['addresses', '--db', db, '--json', '--status', 'soft_quarantine', '--at', '2021-01-10T00:00:00Z', '--limit', '1']);
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout).count).toBe(1);
-    expect((await runCli(['unknowns', '--db', db, '--limit', '5'])).code).toBe(0);
+    expect((await rebond(['unknowns', '--db', db, '--limit', '5'])).code).toBe(0);
   });
 
   it('--at is an ISO-8601 instant', async () => {
     for (const value of ['Feb 1 2021', '2021-02-30', '2021-02-01T25:00', '2021-02-01T10:00+25:00', '01/02/2021']) {
-      expectUsageError(await runCli(['address', '--db', db, '--at', value, 'a@b.fr']), '--at', /is not an ISO-8601 instant .*read as UTC/);
+      expectUsageError(await rebond(['address', '--db', db, '--at', value, 'a@b.fr']), '--at', /is not an ISO-8601 instant .*read as UTC/);
     }
-    expectUsageError(await runCli(['addresses', '--db', missing, '--status', 'ok', '--at', '2021-02-30']), '--at');
+    expectUsageError(await rebond(['addresses', '--db', missing, '--status', 'ok', '--at', '2021-02-30']), '--at');
     expect(existsSync(missing)).toBe(false);
   });
 
   it('--at without a zone is UTC whatever the machine zone, and --help says so', async () => {
     const at = async (value: string) => {
-      const result = await runCli(['addresses', '--db', db, '--json', '--status', 'ok', '--at', value], { timeZone: 'Europe/Paris' });
+      const result = await rebond(['addresses', '--db', db, '--json', '--status', 'ok', '--at', value], { timeZone: 'Europe/Paris' });
       expect(result.stderr).toBe('');
       return JSON.parse(result.stdout).at;
     };
@@ -147,14 +147,14 @@ describe('option values (exit 2, naming the flag)', () => {
     expect(await at('2021-02-01T11:00+01:00')).toBe('2021-02-01T10:00:00.000Z');
     expect(await at('2021-02-01T05:30:00-0430')).toBe('2021-02-01T10:00:00.000Z');
 
-    const help = await runCli(['addresses', '--help']);
+    const help = await rebond(['addresses', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/no zone: UTC/);
   });
 
   it('--status is one of the statuses, listed in the message', async () => {
     for (const value of ['unknown', 'quarantine', 'OK']) {
       expectUsageError(
-        await runCli(['addresses', '--db', db, '--status', value]),
+        await rebond(['addresses', '--db', db, '--status', value]),
         '--status',
         '(ok | soft_quarantine | long_quarantine | blacklisted | filtered | unsubscribed)',
       );
@@ -162,27 +162,27 @@ describe('option values (exit 2, naming the flag)', () => {
   });
 
   it('--lang is fr or en', async () => {
-    expectUsageError(await runCli(['address', '--db', db, '--lang', 'de', 'a@b.fr']), '--lang', '(fr | en)');
-    expectUsageError(await runCli(['classify', '--lang', 'de', '--explain', '550 5.1.1 user unknown']), '--lang', '(fr | en)');
-    expect((await runCli(['address', '--db', db, '--lang', 'fr', 'seule@gmail.com'])).code).toBe(0);
+    expectUsageError(await rebond(['address', '--db', db, '--lang', 'de', 'a@b.fr']), '--lang', '(fr | en)');
+    expectUsageError(await rebond(['classify', '--lang', 'de', '--explain', '550 5.1.1 user unknown']), '--lang', '(fr | en)');
+    expect((await rebond(['address', '--db', db, '--lang', 'fr', 'seule@gmail.com'])).code).toBe(0);
   });
 
   it('--remove and --campaign-size are whole numbers above 0', async () => {
-    expectUsageError(await runCli(['imports', '--db', db, '--remove', 'x']), '--remove');
-    expectUsageError(await runCli(['release', '--db', db, '--dry-run', '--campaign-size', '0', 'a@b.fr']), '--campaign-size');
+    expectUsageError(await rebond(['imports', '--db', db, '--remove', 'x']), '--remove');
+    expectUsageError(await rebond(['release', '--db', db, '--dry-run', '--campaign-size', '0', 'a@b.fr']), '--campaign-size');
   });
 });
 
 describe('exit codes', () => {
   it('0 done, 1 the work failed (each reason on its own `rebond:` line), 2 wrong usage', async () => {
-    expect((await runCli(['imports', '--db', db])).code).toBe(0);
+    expect((await rebond(['imports', '--db', db])).code).toBe(0);
     const bad = tempDir();
     try {
       const a = join(bad.path, 'a.csv');
       const b = join(bad.path, 'b.csv');
       writeFileSync(a, '');
       writeFileSync(b, '');
-      const failed = await runCli(['import', '--db', join(bad.path, 'w.duckdb'), a, b]);
+      const failed = await rebond(['import', '--db', join(bad.path, 'w.duckdb'), a, b]);
       expect(failed.code).toBe(1);
       const lines = failed.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(2);
@@ -191,10 +191,10 @@ describe('exit codes', () => {
     } finally {
       bad.remove();
     }
-    const none = await runCli([]);
+    const none = await rebond([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Usage: rebond/);
-    expect((await runCli(['addresses', '--db', db])).code).toBe(2); // --status missing
+    expect((await rebond(['addresses', '--db', db])).code).toBe(2); // --status missing
   });
 
   it('belong to one invocation: a failed run leaves nothing behind for the next one in the process', async () => {
