@@ -7,6 +7,7 @@ import type { DeliveryEvent, EventType } from './model/event';
 import type { AddressStatus, Period, Release } from './model/status';
 import type { Classification } from './model/category';
 import type { ReleaseRiskFigures } from './policy/release-risk';
+import type { LineProblem, Problem } from './model/problems';
 
 export type Lang = 'fr' | 'en';
 
@@ -24,11 +25,15 @@ export interface ImportRequest {
   year?: number;
   /** shown in the import list instead of the path (the browser host imports temporary copies) */
   displayNames?: string[];
+  /** the language of `error` and of the line errors' `message` (default: the workspace setting) */
+  lang?: Lang;
 }
 
 export interface LineError {
   line: number;
   message: string;
+  /** what `message` says, for a shell that words it in its own language */
+  problem?: LineProblem;
 }
 
 export interface FileImportResult {
@@ -39,6 +44,8 @@ export interface FileImportResult {
   ok: boolean;
   /** the reason a file could not be imported, in plain words, naming the file */
   error?: string;
+  /** what `error` says, as a code and its parameters (core/model/problems.ts) */
+  problem?: Problem;
   importId: number | null;
   stored: number;
   duplicates: number;
@@ -134,6 +141,20 @@ export interface AddressReport {
   /** what to do, then the caveats the agent needs */
   actions: SuggestedAction[];
   caveats: SuggestedAction[];
+  /** the workspace's last event: the data says nothing after it */
+  dataEnd?: string | null;
+  /**
+   * Asked for today while the data ends before: the status at the end of the data, when it
+   * differs from today's (a quarantine that ran out since, with no event to show it).
+   */
+  atDataEnd?: StatusAsOf | null;
+}
+
+export interface StatusAsOf {
+  at: string;
+  status: AddressStatus;
+  until: string | null;
+  explanation: string;
 }
 
 // ---------------------------------------------------------------- what happened to each message
@@ -258,11 +279,14 @@ export interface ReleaseRequest {
   reason: string;
   by?: string;
   dryRun?: boolean;
+  lang?: Lang;
 }
 
 export interface ReleaseResult {
   ok: boolean;
   error?: string;
+  /** what `error` says, when the refusal has a code */
+  problem?: Problem;
   release?: Release;
 }
 
@@ -270,6 +294,7 @@ export interface ReleaseRiskRequest {
   addresses: string[];
   /** messages per campaign; default: the median campaign in the workspace */
   campaignSize?: number;
+  lang?: Lang;
 }
 
 export interface ReleaseRiskResult extends ReleaseRiskFigures {
@@ -526,6 +551,8 @@ export interface EngineEvents {
 /** A failure a support agent can read, with the file and line it concerns. */
 export interface EngineErrorBody {
   message: string;
+  /** the problem as a code and its parameters, for the shell to word in its language */
+  problem?: Problem;
   file?: string;
   line?: number;
 }

@@ -6,6 +6,7 @@
 import type { FormatId, LineError, OtherProgram } from '../contract';
 import type { EventType, StageRow } from '../model/event';
 import type { FileSample } from './sample';
+import type { Problem } from '../model/problems';
 
 export interface ImportOptions {
   /** IANA time zone for inputs that carry none */
@@ -116,6 +117,6 @@ export interface FormatImporter {
   /** how sure this format is that it wrote the sample: 0 not mine … 1 certainly mine */
   detect(sample: FileSample): number;
   /** when no format recognises the file: what this format would need that the file lacks, if it is nearly this format's */
-  explainMiss?(sample: FileSample): string | null;
+  explainMiss?(sample: FileSample): Problem | null;
   stage(context: StageContext): Promise<void>;
 }

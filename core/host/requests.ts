@@ -69,8 +69,8 @@ const SHAPES = {
   address: z.object({ address: z.string(), at: instant.optional(), lang: lang.optional() }),
   searchAddresses: z.object({ query: z.string(), limit: limit.optional() }),
   addresses: z.object({ status: z.enum(ADDRESS_STATUSES), at: instant.optional(), limit: limit.optional() }),
-  release: z.object({ address: z.string(), reason: z.string(), by: z.string().optional(), dryRun: z.boolean().optional() }),
-  releaseRisk: z.object({ addresses: z.array(z.string()), campaignSize: limit.optional() }),
+  release: z.object({ address: z.string(), reason: z.string(), by: z.string().optional(), dryRun: z.boolean().optional(), lang: lang.optional() }),
+  releaseRisk: z.object({ addresses: z.array(z.string()), campaignSize: limit.optional(), lang: lang.optional() }),
   overview: z.object({ from: instant.optional(), to: instant.optional(), bucket: z.enum(['hour', 'day']).optional() }),
   incidents: z.object({ from: instant.optional(), to: instant.optional(), kind: z.enum(INCIDENT_KINDS).optional(), lang: lang.optional() }),
   incidentTouched: z.object({ id: z.string().max(500), limit: limit.optional() }),
@@ -120,6 +120,7 @@ const IMPORT_UPLOADS = z.object({
   format: z.enum(FORMAT_CHOICES).optional(),
   timeZone: timeZone.optional(),
   year: z.number().int().optional(),
+  lang: lang.optional(),
 });
 export type ImportUploadsRequest = z.output<typeof IMPORT_UPLOADS>;
 

@@ -16,6 +16,7 @@ import { Database, StoreError } from './database';
 import { readCsvExport, scanTables } from './csv-scan';
 import { literal, trimmed } from './sql';
 import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
+import { problem, type LineProblem } from '../model/problems';
 
 export type { ClassifyFn };
 
@@ -289,7 +290,7 @@ export class Stage implements StageWriter {
       const badRows = await this.db.all<{ line: bigint; message: string }>(
         `SELECT line, problem AS message FROM good WHERE problem IS NOT NULL ORDER BY line LIMIT ${MAX_LISTED_ERRORS}`,
       );
-      for (const row of badRows) this.reject({ line: Number(row.line), message: row.message });
+      for (const row of badRows) this.reject({ line: Number(row.line), message: row.message, ...rowProblem(row.message) });
       this.rejectedByFormat += badCount - badRows.length;
       await this.db.run(`DELETE FROM good WHERE problem IS NOT NULL`);
     }
@@ -410,3 +411,12 @@ function csvText(value: string | null | undefined): string {
 }
 
 export { StoreError };
+
+/** The problems the normalising SELECT above writes, as codes: its two sentences, then the value. */
+function rowProblem(message: string): { problem: LineProblem } | Record<string, never> {
+  const quoted = /^(unknown event type|unreadable date) (?:"(.*)"|\(empty\))$/s.exec(message);
+  if (!quoted) return {};
+  const [, what, value] = quoted;
+  if (what === 'unknown event type') return { problem: value === undefined ? problem('line.eventTypeEmpty', {}) : problem('line.eventType', { value }) };
+  return { problem: value === undefined ? problem('line.dateEmpty', {}) : problem('line.date', { value }) };
+}
