@@ -9,6 +9,7 @@ import type { Classification } from './model/category';
 import type { ReleaseRiskFigures } from './policy/release-risk';
 import type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
 import type { IncidentKind } from './model/incident-kinds';
+import type { LineProblem, Problem } from './model/problems';
 
 export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
 
@@ -25,6 +26,8 @@ export interface ImportRequest {
   year?: number;
   /** shown in the import list instead of the path (the browser host imports temporary copies) */
   displayNames?: string[];
+  /** the language of `error` and of the line errors' `message` (default: the workspace setting) */
+  lang?: Lang;
 }
 
 export interface FileImportResult {
@@ -35,6 +38,8 @@ export interface FileImportResult {
   ok: boolean;
   /** the reason a file could not be imported, in plain words, naming the file */
   error?: string;
+  /** what `error` says, as a code and its parameters (core/model/problems.ts) */
+  problem?: Problem;
   importId: number | null;
   stored: number;
   duplicates: number;
@@ -109,6 +114,20 @@ export interface AddressReport {
   /** what to do, then the caveats the agent needs */
   actions: SuggestedAction[];
   caveats: SuggestedAction[];
+  /** the workspace's last event: the data says nothing after it */
+  dataEnd?: string | null;
+  /**
+   * Asked for today while the data ends before: the status at the end of the data, when it
+   * differs from today's (a quarantine that ran out since, with no event to show it).
+   */
+  atDataEnd?: StatusAsOf | null;
+}
+
+export interface StatusAsOf {
+  at: string;
+  status: AddressStatus;
+  until: string | null;
+  explanation: string;
 }
 
 // ---------------------------------------------------------------- what happened to each message
@@ -282,11 +301,14 @@ export interface ReleaseRequest {
   reason: string;
   by?: string;
   dryRun?: boolean;
+  lang?: Lang;
 }
 
 export interface ReleaseResult {
   ok: boolean;
   error?: string;
+  /** what `error` says, when the refusal has a code */
+  problem?: Problem;
   release?: Release;
 }
 
@@ -294,6 +316,7 @@ export interface ReleaseRiskRequest {
   addresses: string[];
   /** messages per campaign; default: the median campaign in the workspace */
   campaignSize?: number;
+  lang?: Lang;
 }
 
 export interface ReleaseRiskResult extends ReleaseRiskFigures {
@@ -498,6 +521,8 @@ export interface EngineEvents {
 /** A failure a support agent can read, with the file and line it concerns. */
 export interface EngineErrorBody {
   message: string;
+  /** the problem as a code and its parameters, for the shell to word in its language */
+  problem?: Problem;
   file?: string;
   line?: number;
 }

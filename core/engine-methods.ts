@@ -49,6 +49,7 @@ export const IMPORT_OPTIONS = z.object({
   format: z.enum(FORMAT_CHOICES).optional(),
   timeZone: timeZone.optional(),
   year: z.number().int().optional(),
+  lang: lang.optional(),
 });
 
 export const ENGINE_METHOD_TABLE = {
@@ -89,9 +90,9 @@ export const ENGINE_METHOD_TABLE = {
     }),
   ),
   release: method<C.ReleaseRequest, C.ReleaseResult>(
-    z.object({ address: z.string(), reason: z.string(), by: z.string().optional(), dryRun: z.boolean().optional() }),
+    z.object({ address: z.string(), reason: z.string(), by: z.string().optional(), dryRun: z.boolean().optional(), lang: lang.optional() }),
   ),
-  releaseRisk: method<C.ReleaseRiskRequest, C.ReleaseRiskResult>(z.object({ addresses: z.array(z.string()), campaignSize: limit.optional() })),
+  releaseRisk: method<C.ReleaseRiskRequest, C.ReleaseRiskResult>(z.object({ addresses: z.array(z.string()), campaignSize: limit.optional(), lang: lang.optional() })),
   overview: method<C.OverviewRequest, C.Overview>(
     z.object({ from: instant.optional(), to: instant.optional(), bucket: z.enum(['hour', 'day']).optional() }),
   ),

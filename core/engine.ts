@@ -27,6 +27,9 @@ import type {
   UnknownText,
 } from './contract';
 import type { Classification } from './model/category';
+import type { Lang } from './contract';
+import { problem, ProblemError, type Problem } from './model/problems';
+import { wordProblem } from './model/problem-words';
 import { normalizeAddress } from './model/event';
 import { classify } from './classify';
 import { importFile } from './import/import-file';
@@ -148,6 +151,7 @@ export class Engine implements EngineApi {
             format: request.format ?? 'auto',
             options: { timeZone: request.timeZone ?? settings.timeZone, year: request.year },
             classify,
+            lang: request.lang ?? settings.lang,
             onProgress: (p) => this.emitProgress(p),
           }),
         );
@@ -214,12 +218,12 @@ export class Engine implements EngineApi {
   release(request: ReleaseRequest): Promise<ReleaseResult> {
     return this.exclusive(async () => {
       if (!request.dryRun) this.refuseWrites(); // a dry run only checks the reason: it may read a dataset
-      return releaseAddress(this.db, request, await this.currentSettings());
+      return releaseAddress(this.db, request, await this.spokenSettings(request.lang));
     });
   }
 
   releaseRisk(request: ReleaseRiskRequest): Promise<ReleaseRiskResult> {
-    return this.exclusive(async () => releaseRisk(this.db, request, await this.currentSettings()));
+    return this.exclusive(async () => releaseRisk(this.db, request, await this.spokenSettings(request.lang)));
   }
 
   // ------------------------------------------------------------------ overview
@@ -339,6 +343,12 @@ export class Engine implements EngineApi {
     return this.exclusive(() => this.currentSettings());
   }
 
+  /** The settings, in the language the request asks for (the app's, which may not be the workspace's). */
+  private async spokenSettings(lang: Lang | undefined): Promise<Settings> {
+    const settings = await this.currentSettings();
+    return lang ? { ...settings, lang } : settings;
+  }
+
   /** For use inside a call that already holds the queue. */
   private async currentSettings(): Promise<Settings> {
     this.settings ??= await readSettings(this.db, defaultSettings());
@@ -350,26 +360,26 @@ export class Engine implements EngineApi {
       this.refuseWrites();
       const allowed: Partial<Settings> = {};
       if (changes.lang !== undefined) {
-        if (changes.lang !== 'fr' && changes.lang !== 'en') throw new Error(`Unknown language "${changes.lang}" (fr or en).`);
+        if (changes.lang !== 'fr' && changes.lang !== 'en') throw refusal(problem('settings.lang', { value: String(changes.lang) }));
         allowed.lang = changes.lang;
       }
       if (changes.timeZone !== undefined) {
         try {
           new Intl.DateTimeFormat('en', { timeZone: changes.timeZone });
         } catch {
-          throw new Error(`Unknown time zone "${changes.timeZone}" (for example Europe/Paris).`);
+          throw refusal(problem('settings.timeZone', { value: String(changes.timeZone) }));
         }
         allowed.timeZone = changes.timeZone;
       }
       if (changes.policyPreset !== undefined) {
         if (changes.policyPreset !== 'default' && changes.policyPreset !== 'strict') {
-          throw new Error(`Unknown policy preset "${changes.policyPreset}" (default or strict).`);
+          throw refusal(problem('settings.preset', { value: String(changes.policyPreset) }));
         }
         allowed.policyPreset = changes.policyPreset;
       }
       if (changes.policyFile !== undefined) {
         if (changes.policyFile !== null && typeof changes.policyFile !== 'string') {
-          throw new Error('The policy file must be a path, or nothing to use the preset.');
+          throw refusal(problem('settings.policyFileType', {}));
         }
         // a policy file that does not load is refused now, not at the next address shown
         if (changes.policyFile !== null) await activePolicy({ ...(await this.currentSettings()), policyFile: changes.policyFile });
@@ -380,6 +390,11 @@ export class Engine implements EngineApi {
       return this.currentSettings();
     });
   }
+}
+
+/** A refusal in English words that carries its code, for the shells that word it themselves. */
+function refusal(p: Problem): ProblemError {
+  return new ProblemError(p, wordProblem(p, 'en'));
 }
 
 export function createEngine(options: EngineOptions): Promise<Engine> {

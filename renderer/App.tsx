@@ -5,6 +5,7 @@ import type { Lang, Settings } from '../core/contract';
 import { AppContextValue, errorMessage, type AppContext, type Screen } from './app-context';
 import { rememberLang } from './i18n';
 import type { Transport } from './transport';
+import { speaking } from './transport/speaking';
 import { ImportScreen } from './screens/ImportScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { AddressScreen } from './screens/AddressScreen';
@@ -68,9 +69,11 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
     document.title = screen ? `${t(navKey(screen))} — Rebond` : 'Rebond';
   }, [screen, t, lang]);
 
+  // the screens' requests carry the app's language: the engine answers in it (explanations, refusals, risks)
+  const spoken = useMemo(() => speaking(transport, () => (i18n.language === 'fr' ? 'fr' : 'en')), [transport, i18n]);
   const context = useMemo<AppContext>(
     () => ({
-      transport,
+      transport: spoken,
       lang,
       settings,
       timeZone: settings?.timeZone || undefined,
@@ -85,7 +88,7 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
       dataVersion,
       dataChanged: () => setDataVersion((v) => v + 1),
     }),
-    [transport, lang, settings, setLang, dataVersion, focusScreen],
+    [spoken, lang, settings, setLang, dataVersion, focusScreen],
   );
 
   return (

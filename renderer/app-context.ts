@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { AddressesBehindRequest, Lang, Settings } from '../core/contract';
-import type { Transport } from './transport';
+import { EngineError, type Transport } from './transport';
+import { sayOr } from './problem-words';
 
 export type Screen = 'import' | 'overview' | 'address' | 'lists' | 'settings';
 
@@ -27,6 +28,8 @@ export function useApp(): AppContext {
   return context;
 }
 
+/** A failure in the app's language: the engine's problem code when it sent one, else its words. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof EngineError) return sayOr(error.problem, error.message);
   return error instanceof Error ? error.message : String(error);
 }

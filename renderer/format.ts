@@ -54,6 +54,27 @@ export function formatBucket(lang: Lang, ms: number, bucket: 'hour' | 'day', tim
   return new Intl.DateTimeFormat(locale(lang), options).format(new Date(ms));
 }
 
+/**
+ * The last second of a calendar day (yyyy-mm-dd) in the workspace's time zone, as an instant:
+ * "the status on 25 Jan" is the status at the end of that day where the agent works.
+ */
+export function endOfDay(day: string, timeZone?: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d, 23, 59, 59);
+  const zone = safeZone(timeZone);
+  if (!zone || Number.isNaN(wall)) return new Date(wall).toISOString();
+  // the zone's offset at that wall time (read twice: the offset may change that day)
+  const offsetAt = (ms: number) => {
+    const p: Record<string, number> = {};
+    const f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - ms;
+  };
+  let instant = wall - offsetAt(wall);
+  instant = wall - offsetAt(instant);
+  return new Date(instant).toISOString();
+}
+
 export function formatBytes(lang: Lang, bytes: number): string {
   const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
   let value = bytes;

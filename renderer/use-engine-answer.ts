@@ -12,7 +12,7 @@ export function useEngineAnswer<K extends EngineMethod>(
   request: EngineRequest<K>,
   refresh?: unknown,
 ): { value: EngineResponse<K> | null; error: string | null } {
-  const { transport } = useApp();
+  const { transport, lang } = useApp();
   const [value, setValue] = useState<EngineResponse<K> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const asked = JSON.stringify(request);
@@ -25,6 +25,7 @@ export function useEngineAnswer<K extends EngineMethod>(
     return () => {
       live = false;
     };
-  }, [transport, method, asked, refresh]);
+    // lang: the answer's sentences are in the app's language, asked again when it changes
+  }, [transport, method, asked, refresh, lang]);
   return { value, error };
 }

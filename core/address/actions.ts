@@ -23,11 +23,11 @@ export interface ActionFacts {
 export interface ActionRow {
   id: string;
   when: {
-    /** the address's current status */
+    /** the address’s current status */
     status?: readonly AddressStatus[];
-    /** the latest message's verdict */
+    /** the latest message’s verdict */
     latest?: readonly MessageVerdictKind[];
-    /** the latest message's category (the refusal's, or the block's) */
+    /** the latest message’s category (the refusal’s, or the block’s) */
     latestCategory?: readonly string[];
     /** the latest message was held by one of these lists */
     latestLayer?: readonly SuppressionLayer[];
@@ -39,7 +39,7 @@ export interface ActionRow {
     unsubscribed?: true;
   };
   text: Record<Lang, string>;
-  /** used instead of `text` when the server's text gives a page to read */
+  /** used instead of `text` when the server’s text gives a page to read */
   textWithUrl?: Record<Lang, string>;
 }
 
@@ -50,7 +50,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'fix_typo',
     when: { typo: true },
     text: {
-      fr: "Corriger l'adresse : c'est probablement une faute de frappe, {suggestion} au lieu de {address}.",
+      fr: "Corriger l’adresse : c’est probablement une faute de frappe, {suggestion} au lieu de {address}.",
       en: 'Fix the typo: the address is probably {suggestion}, not {address}.',
     },
   },
@@ -58,11 +58,11 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'contact_provider',
     when: { latest: ['refused_sender_side'], latestCategory: ['sender_blocklisted'] },
     text: {
-      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d'envoi de la liste de blocage{code}. L'adresse n'est pas en cause : ne pas la mettre en quarantaine.",
+      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d’envoi de la liste de blocage{code}. L’adresse n’est pas en cause : ne pas la mettre en quarantaine.",
       en: "Ask the platform to contact {provider} to have its sending IP removed from the block list{code}. The address is not at fault: do not quarantine it.",
     },
     textWithUrl: {
-      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d'envoi de la liste de blocage{code}, via la page indiquée par le serveur : {url}. L'adresse n'est pas en cause : ne pas la mettre en quarantaine.",
+      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d’envoi de la liste de blocage{code}, via la page indiquée par le serveur : {url}. L’adresse n’est pas en cause : ne pas la mettre en quarantaine.",
       en: 'Ask the platform to contact {provider} to have its sending IP removed from the block list{code}, through the page the server gives: {url}. The address is not at fault: do not quarantine it.',
     },
   },
@@ -70,15 +70,15 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'fix_authentication',
     when: { latest: ['refused_sender_side'], latestCategory: ['auth_failure'] },
     text: {
-      fr: "Faire corriger par la plateforme l'authentification du domaine d'envoi : alignement SPF/DKIM/DMARC.",
-      en: "Have the platform fix the sending domain's authentication: SPF/DKIM/DMARC alignment.",
+      fr: "Faire corriger par la plateforme l’authentification du domaine d’envoi : alignement SPF/DKIM/DMARC.",
+      en: "Have the platform fix the sending domain’s authentication: SPF/DKIM/DMARC alignment.",
     },
   },
   {
     id: 'slow_down',
     when: { latest: ['refused_sender_side'], latestCategory: ['rate_limited'] },
     text: {
-      fr: "{provider} limite notre débit : la plateforme doit ralentir ses envois vers ce fournisseur ; l'adresse n'est pas en cause.",
+      fr: "{provider} limite notre débit : la plateforme doit ralentir ses envois vers ce fournisseur ; l’adresse n’est pas en cause.",
       en: '{provider} is limiting our rate: the platform must slow its sending to this provider; the address is not at fault.',
     },
   },
@@ -94,15 +94,15 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'fix_configuration',
     when: { latest: ['refused_sender_side'], latestCategory: ['config', 'relay_denied'] },
     text: {
-      fr: "Faire corriger par la plateforme la configuration de son serveur d'envoi (TLS, connexions, relais).",
-      en: "Have the platform fix its sending server's configuration (TLS, connections, relaying).",
+      fr: "Faire corriger par la plateforme la configuration de son serveur d’envoi (TLS, connexions, relais).",
+      en: "Have the platform fix its sending server’s configuration (TLS, connections, relaying).",
     },
   },
   {
     id: 'free_space',
     when: { latest: ['refused_address_side'], latestCategory: ['mailbox_full'] },
     text: {
-      fr: "Demander au membre de libérer de l'espace dans sa boîte aux lettres : elle est pleine.",
+      fr: "Demander au membre de libérer de l’espace dans sa boîte aux lettres : elle est pleine.",
       en: 'Ask the member to free space in their mailbox: it is full.',
     },
   },
@@ -110,7 +110,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'check_unsubscribed_first',
     when: { latest: ['refused_address_side'], latestCategory: PERMANENT },
     text: {
-      fr: "Vérifier d'abord si le membre est dans la liste des désinscrits, puis vérifier l'adresse avec lui : le serveur la dit {reason}.",
+      fr: "Vérifier d’abord si le membre est dans la liste des désinscrits, puis vérifier l’adresse avec lui : le serveur la dit {reason}.",
       en: 'Check the unsubscribed list first, then check the address with the member: the server says it {reason}.',
     },
   },
@@ -118,7 +118,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'wait_soft_quarantine',
     when: { status: ['soft_quarantine'] },
     text: {
-      fr: "Attendre le {until} : la quarantaine temporaire se lève d'elle-même, les envois reprendront ensuite.",
+      fr: "Attendre le {until} : la quarantaine temporaire se lève d’elle-même, les envois reprendront ensuite.",
       en: 'Wait until {until}: the temporary quarantine ends by itself, and sending resumes then.',
     },
   },
@@ -126,7 +126,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'release_long_quarantine',
     when: { status: ['long_quarantine'] },
     text: {
-      fr: "Si la personne confirme que son adresse est bonne, la sortir de quarantaine longue durée avec une note (peu d'adresses à la fois : au pire elle rejettera de nouveau et y retournera).",
+      fr: "Si la personne confirme que son adresse est bonne, la sortir de quarantaine longue durée avec une note (peu d’adresses à la fois : au pire elle rejettera de nouveau et y retournera).",
       en: 'If the person confirms the address is right, release it from long quarantine with a note (a few at a time: at worst it bounces again and goes back).',
     },
   },
@@ -134,15 +134,15 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'written_request_blacklist',
     when: { status: ['blacklisted'] },
     text: {
-      fr: "Ne sortir l'adresse de la liste noire que sur demande écrite de la personne (risque légal) : demandez-la-lui et citez-la dans le motif.",
-      en: "Take the address off the blacklist only on the person's written request (legal risk): ask for it and quote it in the reason.",
+      fr: "Ne sortir l’adresse de la liste noire que sur demande écrite de la personne (risque légal) : demandez-la-lui et citez-la dans le motif.",
+      en: "Take the address off the blacklist only on the person’s written request (legal risk): ask for it and quote it in the reason.",
     },
   },
   {
     id: 'lasting_address',
     when: { status: ['filtered'] },
     text: {
-      fr: "Demander à la personne une adresse durable : {domain} est un domaine d'adresses jetables.",
+      fr: "Demander à la personne une adresse durable : {domain} est un domaine d’adresses jetables.",
       en: 'Ask the person for a lasting address: {domain} is a disposable-address domain.',
     },
   },
@@ -150,7 +150,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'unsubscribed',
     when: { unsubscribed: true },
     text: {
-      fr: "La personne s'est désinscrite : ne pas la réinscrire sans son accord écrit.",
+      fr: "La personne s’est désinscrite : ne pas la réinscrire sans son accord écrit.",
       en: 'The person unsubscribed: do not resubscribe them without their written consent.',
     },
   },
@@ -158,23 +158,23 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'esp_network_list',
     when: { latest: ['suppressed'], latestLayer: ['esp_network'] },
     text: {
-      fr: "Demander au support du prestataire d'envoi de retirer l'adresse de sa liste commune{list} ; elle peut venir d'un autre de ses clients.",
-      en: "Ask the ESP's support to remove the address from its network-wide list{list}; it may come from another of its customers.",
+      fr: "Demander au support du prestataire d’envoi de retirer l’adresse de sa liste commune{list} ; elle peut venir d’un autre de ses clients.",
+      en: "Ask the ESP’s support to remove the address from its network-wide list{list}; it may come from another of its customers.",
     },
   },
   {
     id: 'esp_account_list',
     when: { latest: ['suppressed'], latestLayer: ['esp_account'] },
     text: {
-      fr: "L'adresse est dans la liste du compte chez le prestataire d'envoi{list} : la retirer là aussi une fois la cause levée.",
-      en: "The address is on the ESP account's list{list}: remove it there too once the cause is cleared.",
+      fr: "L’adresse est dans la liste du compte chez le prestataire d’envoi{list} : la retirer là aussi une fois la cause levée.",
+      en: "The address is on the ESP account’s list{list}: remove it there too once the cause is cleared.",
     },
   },
   {
     id: 'greylisting_nothing',
     when: { deferredBecause: ['greylisted'] },
     text: {
-      fr: "Rien à faire pour les reports : c'est du greylisting, qui se résout de lui-même à la tentative suivante.",
+      fr: "Rien à faire pour les reports : c’est du greylisting, qui se résout de lui-même à la tentative suivante.",
       en: 'Nothing to do about the deferrals: it is greylisting, which resolves itself at the next attempt.',
     },
   },
@@ -182,7 +182,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'wait_retry',
     when: { latest: ['pending'] },
     text: {
-      fr: "Attendre : le serveur d'envoi réessaie ; le message expirera s'il n'est pas accepté d'ici quelques jours.",
+      fr: "Attendre : le serveur d’envoi réessaie ; le message expirera s’il n’est pas accepté d’ici quelques jours.",
       en: 'Wait: the sending server keeps retrying; the message expires if it is not accepted within a few days.',
     },
   },
@@ -190,7 +190,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'look_in_spam',
     when: { latest: ['delivered'], status: ['ok', 'unknown'] },
     text: {
-      fr: "Demander à la personne de regarder dans ses indésirables (spams) et d'ajouter l'expéditeur à ses contacts.",
+      fr: "Demander à la personne de regarder dans ses indésirables (spams) et d’ajouter l’expéditeur à ses contacts.",
       en: 'Ask the person to look in their spam folder and add the sender to their contacts.',
     },
   },
@@ -201,7 +201,7 @@ export const CAVEATS: readonly ActionRow[] = [
     id: 'accepted_not_inbox',
     when: { anyVerdict: ['delivered'] },
     text: {
-      fr: "Un code 250 veut dire que le serveur destinataire a accepté le message, pas qu'il est arrivé en boîte de réception.",
+      fr: "Un code 250 veut dire que le serveur destinataire a accepté le message, pas qu’il est arrivé en boîte de réception.",
       en: 'A 250 means the receiving server accepted the message, not that it reached the inbox.',
     },
   },
@@ -259,7 +259,7 @@ function choose(rows: readonly ActionRow[], f: ActionFacts, lang: Lang, timeZone
   return out;
 }
 
-/** What to do for this address, in the table's order. */
+/** What to do for this address, in the table’s order. */
 export function adviseActions(facts: ActionFacts, lang: Lang, timeZone: string): SuggestedAction[] {
   return choose(ACTIONS, facts, lang, timeZone);
 }

@@ -1,6 +1,6 @@
 /**
  * Dates, times and durations in the reader's language and time zone, spelled as the
- * explanation spells them (core/policy/explain.ts: the months' table, dd/mm/yyyy in French).
+ * explanation spells them (core/policy/explain.ts: the months’ table).
  * A report has thousands of dates: Intl is asked once per hour of UTC for the zone's offset
  * (zones change offset on the hour or half hour, never within a 15-minute step), and the fields
  * are then read from the shifted instant.
@@ -44,7 +44,7 @@ function localFields(iso: string, timeZone: string): { y: number; mo: number; d:
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** "19/01/2021" (fr) or "19 Jan 2021" (en), the calendar day in `timeZone`. */
+/** "19 janv. 2021" (fr) or "19 Jan 2021" (en), the calendar day in `timeZone`. */
 export function formatDay(iso: string, lang: Lang, timeZone = 'UTC'): string {
   const f = localFields(iso, timeZone);
   return f ? dayOf(f, lang) : iso;
@@ -55,12 +55,13 @@ function dayOf(f: { y: number; mo: number; d: number }, lang: Lang): string {
   return months ? `${f.d} ${months[f.mo - 1]} ${f.y}` : `${two(f.d)}/${two(f.mo)}/${f.y}`;
 }
 
-/** "19/01/2021 17:20" (fr) or "19 Jan 2021, 17:20" (en), in `timeZone`. */
+/** "19 janv. 2021, 17:20" (fr) or "19 Jan 2021, 17:20" (en), in `timeZone`. */
 export function formatDateTime(iso: string, lang: Lang, timeZone: string): string {
   const f = localFields(iso, timeZone);
   if (!f) return iso;
   const time = `${two(f.h)}:${two(f.mi)}`;
-  return lang === 'fr' ? `${dayOf(f, lang)} ${time}` : `${dayOf(f, lang)}, ${time}`;
+  // as the app shows it (Intl's medium style): "19 janv. 2021, 17:20"
+  return `${dayOf(f, lang)}, ${time}`;
 }
 
 /** "45 s", "12 min", "6 h 05 min", "3 days" / "3 jours". */

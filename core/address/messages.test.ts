@@ -5,7 +5,7 @@ import type { Period } from '../model/status';
 import { ticketAnswer } from '.';
 
 const MS_BLOCK =
-  "550 5.7.1 Unfortunately, messages from [87.253.232.12] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.";
+  "550 5.7.1 Unfortunately, messages from [87.253.232.12] weren’t sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.";
 
 function answer(events: DeliveryEvent[], extra: { status?: Parameters<typeof ticketAnswer>[0]['status']; periods?: Period[]; typo?: string | null; lang?: 'fr' | 'en' } = {}) {
   const address = events[0]?.address ?? 'x@example.org';
@@ -49,8 +49,8 @@ describe('message verdicts', () => {
     expect(a.actions[0].id).toBe('contact_provider');
     expect(a.actions[0].text).toContain('http://mail.live.com/mail/troubleshooting.aspx#errors');
     const fr = answer([senderBlock('2021-01-12T08:00:00Z', '1')], { lang: 'fr' });
-    expect(fr.answer.headline).toContain("Le dernier e-mail n'a pas été remis : Microsoft refuse notre adresse IP d'envoi (liste de blocage S3150) depuis le 12/01/2021");
-    expect(fr.answer.headline).toContain("l'adresse elle-même est bonne");
+    expect(fr.answer.headline).toContain("Le dernier e-mail n’a pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3150) depuis le 12 janv. 2021");
+    expect(fr.answer.headline).toContain("l’adresse elle-même est bonne");
   });
 
   it('groups a queue id with its retries and says how late the delivery was and why it was deferred', () => {
@@ -62,7 +62,7 @@ describe('message verdicts', () => {
     ]);
     expect(a.messages).toHaveLength(2);
     expect(a.messages[0]).toMatchObject({ verdict: 'delivered', lateBySeconds: 42 * 60, deferrals: 2, deferredBecause: ['greylisted'], eventIndexes: [0, 1, 2] });
-    expect(a.messages[0].summary).toBe('Delivered on 18 Jan 2021, 11:42, 42 min after the request, after 2 deferral(s) (greylisting).');
+    expect(a.messages[0].summary).toBe('Delivered on 18 Jan 2021, 11:42, 42 min after the request, after 2 deferrals (greylisting).');
     expect(a.messages[1].lateBySeconds).toBe(3.5);
     expect(a.actions.map((x) => x.id)).toEqual(['greylisting_nothing', 'look_in_spam']);
     expect(a.caveats.map((x) => x.id)).toEqual(['accepted_not_inbox', 'spam_folder_invisible']);
@@ -88,7 +88,7 @@ describe('message verdicts', () => {
     expect(a.messages[0].verdict).toBe('suppressed');
     expect(a.messages[0].suppression).toEqual({ layer: 'esp_network', listName: 'preblocked', cause: null });
     expect(a.messages[0].summary).toContain('The original cause is not in the data');
-    expect(a.answer.headline).toContain("Last e-mail not sent: the address is held by the ESP's network-wide list (“preblocked”)");
+    expect(a.answer.headline).toContain("Last e-mail not sent: the address is held by the ESP’s network-wide list (“preblocked”)");
     expect(a.actions.map((x) => x.id)).toEqual(['esp_network_list']);
   });
 

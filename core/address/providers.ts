@@ -1,7 +1,7 @@
 /**
  * Who answered for a receiving domain, in the words a support agent uses ("Microsoft refused…"),
- * and what a refusal's text names: a block-list code (Microsoft's S3150) and the postmaster page
- * to ask for a delisting (seed 003: "il faut lire le contenu de l'URL"). Data, not code.
+ * and what a refusal’s text names: a block-list code (Microsoft’s S3150) and the postmaster page
+ * to ask for a delisting (seed 003: "il faut lire le contenu de l’URL"). Data, not code.
  */
 
 /** Receiving domains by provider: the first row whose pattern matches the domain wins. */
@@ -44,7 +44,7 @@ export function blockListCodeIn(text: string | null): string | null {
 }
 
 /**
- * The first web page a server's text points to (its postmaster or help page). Only http(s)
+ * The first web page a server’s text points to (its postmaster or help page). Only http(s)
  * addresses, cut at the first character that cannot end one; the report shows it as text.
  */
 export function helpUrlIn(text: string | null): string | null {

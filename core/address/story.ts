@@ -15,6 +15,7 @@ import type {
   ReleaseRiskRequest,
   ReleaseRiskResult,
   Settings,
+  StatusAsOf,
 } from '../contract';
 import { checkAddress } from '../classify';
 import { ticketAnswer } from './';
@@ -38,6 +39,9 @@ import { medianCampaignSize } from '../store/overview';
 import { eventsOfAddress } from '../store/events';
 import { setwiseCounts, setwiseStatuses, type SetwiseOptions, type StatusCounts } from '../statuses';
 import { allReleases, importedListOf, recordRelease, releasesOf, type ImportedListRow } from '../store/releases';
+import { problem } from '../model/problems';
+import { wordProblem } from '../model/problem-words';
+import { lastEventTime as workspaceDataEnd } from '../store/events';
 
 /** The policy the settings name: a preset, or the user's file (read again when it changes). */
 const policyFiles = new Map<string, { mtimeMs: number; policy: Policy }>();
@@ -113,6 +117,17 @@ export async function addressReport(
     options.lang,
     options.timeZone,
   );
+  // asked for today while the data ends before: the status at its end, when it is not today's
+  const dataEnd = await workspaceDataEnd(db);
+  let atDataEnd: StatusAsOf | null = null;
+  // (not after a release since: the agent ended that status on purpose, and today's is the one to show)
+  const releasedSince = dataEnd !== null && history.periods.some((p) => p.release && p.release.time > dataEnd);
+  if (!options.at && dataEnd !== null && !releasedSince && Date.parse(dataEnd) < Date.now() && events.length > 0) {
+    const then = (await historyOf(db, address, options.settings, dataEnd)).history;
+    if (then.status !== history.status || then.until !== history.until) {
+      atDataEnd = { at: dataEnd, status: then.status, until: then.until, explanation: explainHistory(then, options.lang, options.timeZone) };
+    }
+  }
   return {
     address,
     domain: domainOf(address),
@@ -120,6 +135,8 @@ export async function addressReport(
     until: history.until,
     unsubscribed: history.unsubscribed,
     periods: history.periods,
+    dataEnd,
+    atDataEnd,
     explanation: explainHistory(history, options.lang, options.timeZone),
     typoSuggestion: checks.typoSuggestion,
     disposable: checks.disposable,
@@ -180,7 +197,8 @@ export async function releaseAddress(db: Database, request: ReleaseRequest, sett
   const { history } = await historyOf(db, address, settings);
   const status = history.status;
   if (!(RELEASABLE as readonly string[]).includes(status)) {
-    return { ok: false, error: `${address} is not in quarantine or on the blacklist (status: ${status}); there is nothing to release.` };
+    const nothing = problem('release.nothingToRelease', { address, status });
+    return { ok: false, error: wordProblem(nothing, settings.lang), problem: nothing };
   }
   const by = request.by?.trim() || 'agent';
   const verdict = validateRelease({ history, status: status as Release['status'], reason: request.reason, by }, settings.lang);

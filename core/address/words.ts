@@ -41,6 +41,7 @@ interface Words {
   blockListCode: string;
   late: string;
   afterDeferrals: string;
+  afterDeferral: string;
   delivered: string;
   refusedSender: string;
   refusedAddress: string;
@@ -80,23 +81,23 @@ export const WORDS: Record<Lang, Words> = {
       server_unavailable: 'serveur du destinataire indisponible',
       greylisted: 'greylisting',
       rate_limited: 'limitation de débit',
-      sender_blocklisted: "adresse IP d'envoi sur liste de blocage",
+      sender_blocklisted: "adresse IP d’envoi sur liste de blocage",
       spam_content: 'contenu jugé indésirable',
       policy: 'règle du serveur destinataire',
       auth_failure: 'authentification SPF/DKIM/DMARC',
-      config: "configuration de l'envoi",
+      config: "configuration de l’envoi",
       relay_denied: 'relais refusé',
       message_too_large: 'message trop lourd',
       expired: 'délai de remise dépassé',
       unknown: 'raison non reconnue',
     },
     senderRefusal: {
-      sender_blocklisted: "{provider} refuse notre adresse IP d'envoi{code}",
+      sender_blocklisted: "{provider} refuse notre adresse IP d’envoi{code}",
       rate_limited: '{provider} limite le débit de nos envois',
       spam_content: '{provider} refuse notre contenu comme indésirable',
       policy: '{provider} refuse nos messages par règle',
-      auth_failure: "{provider} refuse nos messages : l'authentification SPF/DKIM/DMARC échoue",
-      config: "{provider} refuse la configuration de notre serveur d'envoi",
+      auth_failure: "{provider} refuse nos messages : l’authentification SPF/DKIM/DMARC échoue",
+      config: "{provider} refuse la configuration de notre serveur d’envoi",
       relay_denied: '{provider} refuse de relayer nos messages',
       message_too_large: '{provider} refuse nos messages trop lourds',
       other: '{provider} refuse nos messages',
@@ -106,21 +107,21 @@ export const WORDS: Record<Lang, Words> = {
       rate_limited: "la plateforme doit ralentir ses envois vers {provider}",
       spam_content: 'la plateforme doit revoir le contenu du message',
       policy: 'la plateforme doit revoir le message selon les règles de {provider}',
-      auth_failure: "la plateforme doit corriger l'alignement SPF/DKIM/DMARC",
-      config: "la plateforme doit corriger la configuration de son serveur d'envoi",
+      auth_failure: "la plateforme doit corriger l’alignement SPF/DKIM/DMARC",
+      config: "la plateforme doit corriger la configuration de son serveur d’envoi",
       other: 'la plateforme doit voir avec {provider}',
     },
     layer: {
       rebond_policy: 'la politique de quarantaine (Rebond)',
-      esp_account: "la liste du compte chez le prestataire d'envoi",
-      esp_network: "la liste commune à tout le réseau du prestataire d'envoi",
-      sending_app: "la liste de l'application d'envoi",
+      esp_account: "la liste du compte chez le prestataire d’envoi",
+      esp_network: "la liste commune à tout le réseau du prestataire d’envoi",
+      sending_app: "la liste de l’application d’envoi",
       unknown: 'une liste que les données ne nomment pas',
     },
     verdictName: {
       delivered: 'Remis',
       refused_sender_side: 'Refusé à cause de nous',
-      refused_address_side: "Refusé à cause de l'adresse",
+      refused_address_side: "Refusé à cause de l’adresse",
       suppressed: 'Non envoyé (bloqué)',
       pending: 'En attente',
       expired: 'Expiré',
@@ -142,31 +143,32 @@ export const WORDS: Record<Lang, Words> = {
     quote: '« {text} »',
     blockListCode: ' (liste de blocage {code})',
     late: ', {duration} après la demande',
-    afterDeferrals: ', après {count} report(s) ({reasons})',
+    afterDeferrals: ', après {count} reports ({reasons})',
+    afterDeferral: ', après un report ({reasons})',
     delivered: 'Remis le {date}{late}{deferrals}.',
     refusedSender: 'Non remis : {refusal}, le {date}. Le problème est de notre côté, pas de l’adresse.',
-    refusedAddress: "Non remis à cause de l'adresse : {reason} ({domain}), le {date}.",
-    suppressed: "Non envoyé : l'adresse est bloquée par {layer}{list}, le {date}. {cause}",
+    refusedAddress: "Non remis à cause de l’adresse : {reason} ({domain}), le {date}.",
+    suppressed: "Non envoyé : l’adresse est bloquée par {layer}{list}, le {date}. {cause}",
     suppressedList: ' (« {list} »)',
-    causeKnown: "Cause d'origine : {type} du {date}{text}.",
-    causeUnknown: "La cause d'origine n'est pas dans les données.",
-    causeUnknownNetwork: "La cause d'origine n'est pas dans les données : une liste « preblocked » peut venir du rejet permanent d'un autre client du prestataire.",
+    causeKnown: "Cause d’origine : {type} du {date}{text}.",
+    causeUnknown: "La cause d’origine n’est pas dans les données.",
+    causeUnknownNetwork: "La cause d’origine n’est pas dans les données : une liste « preblocked » peut venir du rejet permanent d’un autre client du prestataire.",
     pendingDeferred: 'Pas encore remis : {count} report(s) ({reasons}), dernière tentative le {date}.',
     pendingRequested: "Pas encore de résultat : envoi demandé le {date}.",
-    expired: "Expiré : le serveur destinataire n'a jamais accepté le message (dernière tentative le {date}).",
+    expired: "Expiré : le serveur destinataire n’a jamais accepté le message (dernière tentative le {date}).",
     unknown: 'Non remis, raison non reconnue ({text}), le {date}.',
     headNone: 'Aucun e-mail vers cette adresse dans les données.',
     headDeliveredOne: 'Dernier e-mail remis le {date}{late}.',
     headDeliveredMany: 'Les {count} derniers e-mails ont été remis (le dernier le {date}{late}).',
-    lastOne: "Le dernier e-mail n'a pas été remis",
-    lastMany: "Les {count} derniers e-mails n'ont pas été remis",
-    lastOneNotSent: "Le dernier e-mail n'a pas été envoyé",
-    lastManyNotSent: "Les {count} derniers e-mails n'ont pas été envoyés",
-    headSender: "{last} : {refusal} depuis le {since} — l'adresse elle-même est bonne ; {todo}.",
-    headAddress: "{last} : {reason} chez {domain} depuis le {since} — le problème vient de l'adresse.",
-    headSuppressed: "{last} : l'adresse est bloquée par {layer}{list} depuis le {since}.",
-    headPending: "Le dernier e-mail n'est pas encore remis : le serveur réessaie ({reasons}) depuis le {since}.",
-    headExpired: "{last} : délai de remise dépassé, le serveur destinataire ne l'a jamais accepté (depuis le {since}).",
+    lastOne: "Le dernier e-mail n’a pas été remis",
+    lastMany: "Les {count} derniers e-mails n’ont pas été remis",
+    lastOneNotSent: "Le dernier e-mail n’a pas été envoyé",
+    lastManyNotSent: "Les {count} derniers e-mails n’ont pas été envoyés",
+    headSender: "{last} : {refusal} depuis le {since} — l’adresse elle-même est bonne ; {todo}.",
+    headAddress: "{last} : {reason} chez {domain} depuis le {since} — le problème vient de l’adresse.",
+    headSuppressed: "{last} : l’adresse est bloquée par {layer}{list} depuis le {since}.",
+    headPending: "Le dernier e-mail n’est pas encore remis : le serveur réessaie ({reasons}) depuis le {since}.",
+    headExpired: "{last} : délai de remise dépassé, le serveur destinataire ne l’a jamais accepté (depuis le {since}).",
     headUnknown: '{last} : raison non reconnue (depuis le {since}).',
   },
   en: {
@@ -177,12 +179,12 @@ export const WORDS: Record<Lang, Words> = {
       domain_invalid: 'the domain does not exist',
       mailbox_full: 'mailbox full',
       domain_unreachable: 'domain unreachable',
-      server_unavailable: "the recipient's server is unavailable",
+      server_unavailable: "the recipient’s server is unavailable",
       greylisted: 'greylisting',
       rate_limited: 'rate limiting',
       sender_blocklisted: 'sending IP on a block list',
       spam_content: 'content judged as spam',
-      policy: "the receiving server's policy",
+      policy: "the receiving server’s policy",
       auth_failure: 'SPF/DKIM/DMARC authentication',
       config: 'sending configuration',
       relay_denied: 'relaying denied',
@@ -196,7 +198,7 @@ export const WORDS: Record<Lang, Words> = {
       spam_content: '{provider} refused our content as spam',
       policy: '{provider} refused our messages by policy',
       auth_failure: '{provider} refused our messages: SPF/DKIM/DMARC authentication failed',
-      config: "{provider} refused our sending server's configuration",
+      config: "{provider} refused our sending server’s configuration",
       relay_denied: '{provider} refused to relay our messages',
       message_too_large: '{provider} refused our messages as too large',
       other: '{provider} refused our messages',
@@ -212,9 +214,9 @@ export const WORDS: Record<Lang, Words> = {
     },
     layer: {
       rebond_policy: 'the quarantine policy (Rebond)',
-      esp_account: "the ESP account's list",
-      esp_network: "the ESP's network-wide list",
-      sending_app: "the sending app's list",
+      esp_account: "the ESP account’s list",
+      esp_network: "the ESP’s network-wide list",
+      sending_app: "the sending app’s list",
       unknown: 'a list the data does not name',
     },
     verdictName: {
@@ -242,7 +244,8 @@ export const WORDS: Record<Lang, Words> = {
     quote: '“{text}”',
     blockListCode: ' (block list {code})',
     late: ', {duration} after the request',
-    afterDeferrals: ', after {count} deferral(s) ({reasons})',
+    afterDeferrals: ', after {count} deferrals ({reasons})',
+    afterDeferral: ', after one deferral ({reasons})',
     delivered: 'Delivered on {date}{late}{deferrals}.',
     refusedSender: 'Not delivered: {refusal}, on {date}. The problem is on our side, not the address.',
     refusedAddress: 'Not delivered because of the address: {reason} ({domain}), on {date}.',
@@ -271,7 +274,7 @@ export const WORDS: Record<Lang, Words> = {
   },
 };
 
-/** A server's words on one line, at most `max` characters (the evidence keeps the whole text). */
+/** A server’s words on one line, at most `max` characters (the evidence keeps the whole text). */
 export function oneLine(text: string | null, max = 200): string {
   const t = (text ?? '').replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
@@ -291,7 +294,7 @@ function senderTodo(v: Omit<MessageVerdict, 'summary'>, w: Words): string {
   return fill(template, { provider: v.provider ?? w.theServer });
 }
 
-/** One sentence for one message, in the reader's language and zone. */
+/** One sentence for one message, in the reader’s language and zone. */
 export function summarize(facts: VerdictFacts, events: readonly DeliveryEvent[], lang: Lang, timeZone: string): string {
   const w = WORDS[lang];
   const v = facts.message;
@@ -302,7 +305,7 @@ export function summarize(facts: VerdictFacts, events: readonly DeliveryEvent[],
       return fill(w.delivered, {
         date,
         late: v.lateBySeconds !== null && v.lateBySeconds >= 60 ? fill(w.late, { duration: formatDuration(v.lateBySeconds, lang) }) : '',
-        deferrals: v.deferrals ? fill(w.afterDeferrals, { count: v.deferrals, reasons: reasonsOf(v.deferredBecause, w) }) : '',
+        deferrals: v.deferrals ? fill(v.deferrals === 1 ? w.afterDeferral : w.afterDeferrals, { count: v.deferrals, reasons: reasonsOf(v.deferredBecause, w) }) : '',
       });
     case 'refused_sender_side':
       return fill(w.refusedSender, { refusal: senderRefusal(v, w), date });
@@ -342,7 +345,7 @@ const TONE: Record<MessageVerdictKind, AnswerTone> = {
   unknown: 'unknown',
 };
 
-/** The answer beside the status badge, from the latest messages that share the latest one's fate. */
+/** The answer beside the status badge, from the latest messages that share the latest one’s fate. */
 export function answerOf(messages: readonly MessageVerdict[], lang: Lang, timeZone: string, domain?: string): AddressAnswer {
   const w = WORDS[lang];
   if (messages.length === 0) return { tone: 'none', headline: w.headNone, latestRun: 0 };

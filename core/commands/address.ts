@@ -24,6 +24,9 @@ export function register(program: Command): void {
           until: report.until,
           unsubscribed: report.unsubscribed,
           explanation: report.explanation,
+          // the data ends before today and the status then was not today's
+          dataEnd: report.dataEnd ?? null,
+          atDataEnd: report.atDataEnd ?? null,
           typoSuggestion: report.typoSuggestion,
           disposable: report.disposable,
           periods: report.periods,
@@ -72,9 +75,15 @@ export function register(program: Command): void {
 }
 
 function printReport(report: AddressReport): void {
-  print(`${report.address} — ${report.status}${report.until ? ` until ${report.until}` : ''}${report.unsubscribed ? ' (unsubscribed)' : ''}`);
+  const until = (u: string | null) => (u ? ` until ${u}` : '');
+  const unsubscribed = report.unsubscribed ? ' (unsubscribed)' : '';
+  const then = report.atDataEnd;
+  // as of the end of the data and as of today, when they differ (issue 17): the quarantine the ticket is about ran out since
+  if (then) print(`${report.address} — ${then.status}${until(then.until)} at the end of the data (${then.at}); ${report.status}${until(report.until)} today${unsubscribed}`);
+  else print(`${report.address} — ${report.status}${until(report.until)}${unsubscribed}`);
   print(report.answer.headline);
-  print(report.explanation);
+  print(then ? then.explanation : report.explanation);
+  if (then) print(report.explanation);
   if (report.typoSuggestion) print(`Did you mean ${report.typoSuggestion}?`);
   if (report.periods.length > 0) {
     print();

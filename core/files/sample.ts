@@ -5,6 +5,8 @@
 import { open, stat } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { problem, ProblemError, type Problem } from '../model/problems';
+import { wordProblem } from '../model/problem-words';
 
 export const SAMPLE_BYTES = 64 * 1024;
 
@@ -20,19 +22,24 @@ export interface FileSample {
   bom: boolean;
 }
 
-export class UnreadableFileError extends Error {}
+/** A file refused before anything is written; its problem names the file by the path it was read at. */
+export class UnreadableFileError extends ProblemError {
+  constructor(p: Problem) {
+    super(p, wordProblem(p, 'en'));
+  }
+}
 
 export async function readSample(path: string): Promise<FileSample> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new UnreadableFileError(`${path} is not a file.`);
+    if (!info.isFile()) throw new UnreadableFileError(problem('file.isFolder', { file: path }));
     size = info.size;
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
-    throw new UnreadableFileError(`${path} cannot be read: ${describeFsError(error)}.`);
+    throw new UnreadableFileError(fsProblem(path, error));
   }
-  if (size === 0) throw new UnreadableFileError(`${path} is empty.`);
+  if (size === 0) throw new UnreadableFileError(problem('file.empty', { file: path }));
   const handle = await open(path, 'r');
   let raw: Buffer;
   try {
@@ -46,7 +53,7 @@ export async function readSample(path: string): Promise<FileSample> {
   let bytes = raw;
   if (gzip) bytes = gunzipPrefix(path, raw);
   if (looksBinary(bytes)) {
-    throw new UnreadableFileError(`${path} is not a text file (binary content${gzip ? ' inside the .gz' : ''}).`);
+    throw new UnreadableFileError(problem(gzip ? 'file.notTextInGzip' : 'file.notText', { file: path }));
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom) bytes = bytes.subarray(3);
@@ -66,8 +73,8 @@ function gunzipPrefix(path: string, compressed: Buffer): Buffer {
   // Only the sample is decompressed here; importers stream the whole file.
   try {
     return gunzipSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
-  } catch (error) {
-    throw new UnreadableFileError(`${path} is a damaged .gz file: ${(error as Error).message}.`);
+  } catch {
+    throw new UnreadableFileError(problem('file.damagedGzip', { file: path }));
   }
 }
 
@@ -81,6 +88,14 @@ export function looksBinary(bytes: Uint8Array): boolean {
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   return control > n * 0.02;
+}
+
+function fsProblem(path: string, error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return problem('file.missing', { file: path });
+  if (code === 'EACCES' || code === 'EPERM') return problem('file.denied', { file: path });
+  if (code === 'EISDIR') return problem('file.isFolder', { file: path });
+  return problem('file.unreadable', { file: path, detail: code ?? (error as Error).message });
 }
 
 export function describeFsError(error: unknown): string {

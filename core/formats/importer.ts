@@ -8,6 +8,7 @@ import type { StageWriter } from '../model/stage';
 import type { FileSample } from '../files/sample';
 
 export type { CsvStageSpec, ListEntry, StageWriter } from '../model/stage';
+import type { Problem } from '../model/problems';
 
 export interface ImportOptions {
   /** IANA time zone for inputs that carry none */
@@ -54,6 +55,6 @@ export interface FormatImporter {
   /** how sure this format is that it wrote the sample: 0 not mine … 1 certainly mine */
   detect(sample: FileSample): number;
   /** when no format recognises the file: what this format would need that the file lacks, if it is nearly this format's */
-  explainMiss?(sample: FileSample): string | null;
+  explainMiss?(sample: FileSample): Problem | null;
   stage(context: StageContext): Promise<void>;
 }

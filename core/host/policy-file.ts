@@ -6,6 +6,7 @@
  * by the user on their own files, keeps the full message.
  */
 import { loadPolicyFile, type PolicyIssue } from '../policy/settings';
+import { problem, type Problem } from '../model/problems';
 
 /** The words the loader puts after the file's path (core/policy/settings.ts, `fail`). */
 const MARKER = ': the policy settings are not valid — ';
@@ -39,4 +40,18 @@ export async function policyFileProblem(path: string): Promise<string | null> {
   if (loaded.ok) return null;
   const issues = [...new Set(loaded.error.issues.map(safeIssue))];
   return `${path}${MARKER}${issues.join('; ')}.`;
+}
+
+/** The same refusal as a problem for the shells to word: the file's fault, then the fields named (never the file's values). */
+export async function policyFileCode(path: string): Promise<Problem | null> {
+  const loaded = await loadPolicyFile(path);
+  if (loaded.ok) return null;
+  const issues = loaded.error.issues;
+  const whole = issues.find((i) => !i.field);
+  if (whole?.problem.startsWith('the file does not exist')) return problem('settings.policyFileMissing', { file: path });
+  if (whole?.problem.startsWith('the file cannot be read')) return problem('settings.policyFileUnreadable', { file: path });
+  if (whole?.problem.startsWith('the file is not valid JSON')) return problem('settings.policyFileNotJson', { file: path });
+  if (whole?.problem.startsWith('the file must hold one JSON object')) return problem('settings.policyFileNotObject', { file: path });
+  const fields = [...new Set(issues.map((i) => i.field).filter((f): f is string => !!f))].join(', ');
+  return problem('settings.policyFile', { file: path, fields });
 }

@@ -5,15 +5,21 @@
  * detail goes to the terminal running `rebond serve`.
  */
 import type { EngineErrorBody } from '../contract';
-import { policyFileProblem, policyFileInMessage } from './policy-file';
+import { problem, ProblemError, type Problem } from '../model/problems';
+import { wordProblem } from '../model/problem-words';
+import { policyFileCode, policyFileInMessage, policyFileProblem } from './policy-file';
 
-/** A refusal by the host itself, with the HTTP status it answers with. */
+/** A refusal by the host itself, with the HTTP status it answers with (and its problem, when it has a code). */
 export class HttpError extends Error {
+  readonly problem?: Problem;
   constructor(
     readonly status: number,
-    message: string,
+    said: string | Problem,
+    /** with an English text of its own: the problem it words */
+    coded?: Problem,
   ) {
-    super(message);
+    super(typeof said === 'string' ? said : wordProblem(said, 'en'));
+    this.problem = typeof said === 'string' ? coded : said;
     this.name = 'HttpError';
   }
 }
@@ -39,12 +45,9 @@ export function isDatabaseText(message: string): boolean {
 /** JavaScript's own error classes mean a bug in Rebond, never a message meant for the user. */
 const BUG_CLASSES = new Set(['TypeError', 'ReferenceError', 'SyntaxError', 'RangeError', 'EvalError', 'URIError']);
 
-export const WORKSPACE_FAILED =
-  'The workspace could not answer this request (a database error). The details are in the terminal where `rebond serve` runs.';
-export const UNEXPECTED_FAILURE =
-  'Rebond ran into an unexpected problem with this request. The details are in the terminal where `rebond serve` runs.';
-export const SYSTEM_FAILURE =
-  'Rebond could not read or write a file on this computer for this request. The details are in the terminal where `rebond serve` runs.';
+export const WORKSPACE_FAILED = wordProblem(problem('host.databaseError', {}), 'en');
+export const UNEXPECTED_FAILURE = wordProblem(problem('host.unexpected', {}), 'en');
+export const SYSTEM_FAILURE = wordProblem(problem('host.systemError', {}), 'en');
 
 /** Node's own file and network errors (ENOENT, ENOSPC…): their text names paths on this machine. */
 function isSystemError(error: unknown): boolean {
@@ -53,26 +56,28 @@ function isSystemError(error: unknown): boolean {
 }
 
 export async function publicError(error: unknown, log: (line: string) => void): Promise<PublicError> {
-  if (error instanceof HttpError) return { status: error.status, body: { message: error.message } };
+  if (error instanceof HttpError) return { status: error.status, body: { message: error.message, ...(error.problem ? { problem: error.problem } : {}) } };
   const message = error instanceof Error ? error.message : String(error);
   if (DUCKDB_ERROR.test(message)) {
     log(`rebond serve: database error: ${message}`);
-    return { status: 500, body: { message: WORKSPACE_FAILED } };
+    return { status: 500, body: { message: WORKSPACE_FAILED, problem: problem('host.databaseError', {}) } };
   }
   if (isSystemError(error)) {
     log(`rebond serve: system error: ${message}`);
-    return { status: 500, body: { message: SYSTEM_FAILURE } };
+    return { status: 500, body: { message: SYSTEM_FAILURE, problem: problem('host.systemError', {}) } };
   }
   if (!(error instanceof Error) || BUG_CLASSES.has(error.name)) {
     log(`rebond serve: unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    return { status: 500, body: { message: UNEXPECTED_FAILURE } };
+    return { status: 500, body: { message: UNEXPECTED_FAILURE, problem: problem('host.unexpected', {}) } };
   }
   // a policy file that stopped loading after it was chosen: the loader's message may quote the file
   const policyFile = policyFileInMessage(message);
   if (policyFile !== null) {
-    return { status: 500, body: { message: (await policyFileProblem(policyFile)) ?? `${policyFile}: the policy file changed while it was read; try again.` } };
+    const found = (await policyFileCode(policyFile)) ?? problem('settings.policyFileChanged', { file: policyFile });
+    return { status: 500, body: { message: (await policyFileProblem(policyFile)) ?? wordProblem(found, 'en'), problem: found } };
   }
   const body: EngineErrorBody = { message };
+  if (error instanceof ProblemError) body.problem = error.problem;
   const extra = error as { file?: unknown; line?: unknown };
   if (typeof extra.file === 'string') body.file = extra.file;
   if (typeof extra.line === 'number') body.line = extra.line;

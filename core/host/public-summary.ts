@@ -6,6 +6,7 @@
  */
 import { dirname } from 'node:path';
 import type { FileImportResult, ImportSummary, LineError } from '../contract';
+import type { Problem } from '../model/problems';
 import { isDatabaseText } from './public-errors';
 
 /** A temporary copy and the name the user knows the file by. */
@@ -65,6 +66,17 @@ function publicFileResult(result: FileImportResult, copy: NamedCopy | undefined,
     } else {
       out.error = named;
     }
+  }
+  if (result.problem !== undefined) {
+    const params = Object.fromEntries(
+      Object.entries(result.problem.params).map(([k, v]) => [k, typeof v === 'string' ? withDisplayNames(v, copies) : v]),
+    );
+    const detail = typeof params.detail === 'string' ? params.detail : '';
+    out.problem = (
+      result.problem.code === 'import.failed' && isDatabaseText(detail)
+        ? { code: 'import.databaseFailed', params: { file } }
+        : { code: result.problem.code, params }
+    ) as Problem;
   }
   return out;
 }

@@ -377,14 +377,14 @@ describe('the browser host', () => {
   it('turns database errors and bugs into plain messages, and logs the details', async () => {
     const database = await call(host, '/api/reclassify', { method: 'POST', headers: json(), body: '{}' });
     expect(database.status).toBe(500);
-    expect(JSON.parse(database.body)).toEqual({ message: WORKSPACE_FAILED });
+    expect(JSON.parse(database.body)).toEqual({ message: WORKSPACE_FAILED, problem: { code: 'host.databaseError', params: {} } });
     expect(database.body).not.toMatch(/Binder|SELECT/);
     const bug = await call(host, '/api/classify', { method: 'POST', headers: json(), body: '{"text":"550 no"}' });
-    expect(JSON.parse(bug.body)).toEqual({ message: UNEXPECTED_FAILURE });
+    expect(JSON.parse(bug.body)).toEqual({ message: UNEXPECTED_FAILURE, problem: { code: 'host.unexpected', params: {} } });
     expect(logged.join('\n')).toMatch(/Binder Error: Referenced column[\s\S]*TypeError: Cannot read properties/);
     const disk = await call(host, '/api/release', { method: 'POST', headers: json(), body: '{"address":"a@b.fr","reason":"asked"}' });
     expect(disk.status).toBe(500);
-    expect(JSON.parse(disk.body)).toEqual({ message: SYSTEM_FAILURE });
+    expect(JSON.parse(disk.body)).toEqual({ message: SYSTEM_FAILURE, problem: { code: 'host.systemError', params: {} } });
     expect(logged.join('\n')).toContain("ENOSPC: no space left on device, write '/home/agent/private/workspace.duckdb.wal'");
   });
 
@@ -397,7 +397,10 @@ describe('the browser host', () => {
 
     const parsed = await call(host, '/api/setSettings', { method: 'POST', headers: json(), body: JSON.stringify({ policyFile: notJson }) });
     expect(parsed.status).toBe(400);
-    expect(JSON.parse(parsed.body)).toEqual({ message: `${notJson}: the policy settings are not valid — the file is not valid JSON.` });
+    expect(JSON.parse(parsed.body)).toEqual({
+      message: `${notJson}: the policy settings are not valid — the file is not valid JSON.`,
+      problem: { code: 'settings.policyFileNotJson', params: { file: notJson } },
+    });
     const checked = await call(host, '/api/setSettings', { method: 'POST', headers: json(), body: JSON.stringify({ policyFile: wrongValues }) });
     expect(checked.status).toBe(400);
     const message = JSON.parse(checked.body).message as string;
@@ -405,6 +408,8 @@ describe('the browser host', () => {
     expect(message).toContain('mailboxFullAs: must be one of "soft", "hard"');
     expect(message).toContain('a setting Rebond does not know');
     expect(message).not.toMatch(/hunter|apiToken/);
+    // the code names the fields, never their values
+    expect(JSON.stringify(JSON.parse(checked.body).problem)).not.toMatch(/hunter|apiToken/);
     expect(fake.calls.length).toBe(asked);
 
     // a good file goes on to the engine

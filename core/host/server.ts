@@ -20,7 +20,8 @@ import type { AddressInfo } from 'node:net';
 import type { EngineApi, ImportProgress, ImportRequest, Settings } from '../contract';
 import { allowedHost, allowedOrigin, newToken, pageUrl, requestToken, sameToken, SECURITY_HEADERS } from './guard';
 import { createLimitedServer, DEFAULT_CONNECTION_LIMITS, idleUntilAnswered, type ConnectionLimits } from './connection-limits';
-import { policyFileProblem } from './policy-file';
+import { policyFileCode, policyFileProblem } from './policy-file';
+import { problem } from '../model/problems';
 import { HttpError, publicError } from './public-errors';
 import { publicImportSummary, withDisplayNames } from './public-summary';
 import { engineRequest, importUploadsRequest, isBrowserMethod, readJsonObject } from './requests';
@@ -75,7 +76,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 async function refuseUnloadablePolicyFile(changes: Partial<Settings>): Promise<void> {
   if (!changes.policyFile) return;
   const problem = await policyFileProblem(changes.policyFile);
-  if (problem) throw new HttpError(400, problem);
+  if (problem) throw new HttpError(400, problem, (await policyFileCode(changes.policyFile)) ?? undefined);
 }
 
 /** An unknown import is the page's mistake (404), not a failure of the workspace. */
@@ -88,7 +89,7 @@ function writeStderr(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-const NOT_CONNECTED = 'This page is no longer connected to Rebond. Open the address printed by `rebond serve` again.';
+const NOT_CONNECTED = problem('host.disconnected', {});
 
 /** a comment line on the progress stream, so that a dead tab is noticed and the socket stays busy */
 const EVENTS_HEARTBEAT_MS = 15_000;
@@ -184,6 +185,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           paths: taken.map((u) => u.path),
           displayNames: taken.map((u) => u.name),
         };
+        if (body.lang !== undefined) request.lang = body.lang;
         if (body.format !== undefined) request.format = body.format;
         if (body.timeZone !== undefined) request.timeZone = body.timeZone;
         if (body.year !== undefined) request.year = body.year;

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { problem, ProblemError } from '../model/problems';
+import { wordProblem } from '../model/problem-words';
 import { HttpError } from './public-errors';
 
 export interface Upload {
@@ -38,7 +40,8 @@ export const DEFAULT_MAX_PENDING_UPLOADS = 500;
 /** what the browser sends as the file name is a label only: short, on one line */
 const MAX_NAME_LENGTH = 255;
 
-const UPLOAD_GONE = 'A dropped file is no longer available (it was already imported, or waited too long): drop it again.';
+const UPLOAD_GONE = problem('upload.gone', {});
+const STOPPING = problem('host.stopping', {});
 
 function sizeInWords(bytes: number): string {
   const units: [number, string][] = [
@@ -51,14 +54,11 @@ function sizeInWords(bytes: number): string {
 }
 
 function tooMany(maxPending: number, staleMs: number): HttpError {
-  return new HttpError(
-    429,
-    `Rebond already holds ${maxPending} dropped files waiting to be imported. Drop at most ${maxPending} files at a time; files never imported are cleared after ${Math.round(staleMs / 60_000)} minutes.`,
-  );
+  return new HttpError(429, problem('upload.tooMany', { max: maxPending, minutes: Math.round(staleMs / 60_000) }));
 }
 
 function tooBig(maxBytes: number): HttpError {
-  return new HttpError(413, `This file is larger than ${sizeInWords(maxBytes)}, the most Rebond accepts from the browser. Import it with \`rebond import\` instead.`);
+  return new HttpError(413, problem('upload.tooBig', { size: sizeInWords(maxBytes) }));
 }
 
 /** The X-File-Name header (URI-encoded by the page) as a display name: no folders, no control characters. */
@@ -97,7 +97,7 @@ export class UploadArea {
 
   /** @param declaredBytes the request's Content-Length, when it has one: refused before reading */
   async receive(name: string, body: Readable, declaredBytes?: number): Promise<Upload> {
-    if (this.closed) throw new HttpError(503, 'Rebond is stopping: start `rebond serve` again, then drop the file again.');
+    if (this.closed) throw new HttpError(503, STOPPING);
     if (declaredBytes !== undefined && declaredBytes > this.maxBytes) throw tooBig(this.maxBytes);
     await this.sweep();
     if (this.uploads.size + this.arriving + this.importing >= this.maxPending) throw tooMany(this.maxPending, this.staleMs);
@@ -134,7 +134,10 @@ export class UploadArea {
     // the body is piped, not pipelined: at the size limit it must stay open to carry the 413 back
     const copy = pipeline(counter, createWriteStream(path, { flags: 'wx' }));
     const interrupted = () => {
-      if (!body.readableEnded) counter.destroy(new Error(`The upload of “${name}” was interrupted.`));
+      if (!body.readableEnded) {
+        const cut = problem('upload.interrupted', { file: name });
+        counter.destroy(new ProblemError(cut, wordProblem(cut, 'en')));
+      }
     };
     body.once('close', interrupted);
     // stays attached: a body that fails after a refusal must not become an unhandled 'error'
@@ -155,7 +158,7 @@ export class UploadArea {
     // the host stopped while this file arrived: its folder is gone or going, keep nothing
     if (this.closed) {
       await rm(path, { force: true });
-      throw new HttpError(503, 'Rebond is stopping: start `rebond serve` again, then drop the file again.');
+      throw new HttpError(503, STOPPING);
     }
     this.uploads.set(id, upload);
     return upload;

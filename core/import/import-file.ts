@@ -5,10 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import type { FileImportResult, FormatChoice, ImportProgress } from '../contract';
+import type { FileImportResult, FormatChoice, ImportProgress, Lang, LineError } from '../contract';
+import { problem, type Problem } from '../model/problems';
+import { wordLineProblem, wordProblem } from '../model/problem-words';
 import { tmpdir } from 'node:os';
 import type { Database } from '../store/database';
-import { plainImportError, workspaceFolder } from '../store/plain-errors';
+import { importProblem, workspaceFolder } from '../store/plain-errors';
 import { nextImportId, recordImport } from '../store/imports';
 import { addImportToAggregates } from '../store/hourly-tables';
 import { Stage, type ClassifyFn } from '../store/staging';
@@ -25,6 +27,8 @@ export interface ImportFileRequest {
   format: FormatChoice;
   options: ImportOptions;
   classify: ClassifyFn;
+  /** the language of the result's `error` (its `problem` is the same in every language) */
+  lang?: Lang;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -35,21 +39,24 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   const { path } = request;
   // the file as the user knows it: the browser host imports temporary copies of dropped files
   const shown = request.displayName ?? path;
-  const failed = (error: string, format: FileImportResult['format'] = null): FileImportResult => {
-    error = error.split(path).join(shown);
+  const lang = request.lang ?? 'en';
+  const failed = (found: Problem, format: FileImportResult['format'] = null, errors: FileImportResult['errors'] = []): FileImportResult => {
+    // the problems name the file by the path it was read at: the user knows it by its name
+    const named = ('file' in found.params ? { ...found, params: { ...found.params, file: shown } } : found) as Problem;
     request.onProgress?.({ path, phase: 'failed', bytesRead: 0, totalBytes: 0, rows: 0, fraction: 1 });
     return {
       path,
       format,
       ok: false,
-      error,
+      error: withExample(wordProblem(named, lang), errors[0], lang),
+      problem: named,
       importId: null,
       stored: 0,
       duplicates: 0,
       rejected: 0,
       skipped: 0,
       listed: 0,
-      errors: [],
+      errors: inLanguage(errors, lang),
       firstEventTime: null,
       lastEventTime: null,
       seconds: (performance.now() - started) / 1000,
@@ -60,11 +67,11 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   try {
     sample = await readSample(path);
   } catch (error) {
-    if (error instanceof UnreadableFileError) return failed(error.message);
-    return failed(`${path} cannot be read: ${(error as Error).message}`);
+    if (error instanceof UnreadableFileError) return failed(error.problem);
+    return failed(problem('file.unreadable', { file: path, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   const importer = chooseFormat(sample, request.format);
-  if (typeof importer === 'string') return failed(importer);
+  if (!('stage' in importer)) return failed(importer);
 
   // Reading (and, for a clean CSV export, normalising) and storing are most of an import.
   // Shares measured on a 1,000,000-event Mailjet export (`REBOND_PROFILE=1`).
@@ -113,6 +120,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   const poll = setInterval(() => report(true), PROGRESS_INTERVAL_MS);
 
   let skipped = 0;
+  let rejectedLines: FileImportResult['errors'] = [];
   const tally: LineTally = {};
   try {
     await stage.begin();
@@ -143,9 +151,10 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       const totals = await stage.commit(id);
       if (totals.stored + totals.duplicates + totals.listEntries === 0 && skipped === 0) {
         // Nothing in the file could be read as an event: refuse it rather than record an empty import.
-        const example = totals.errors[0] ? ` (line ${totals.errors[0].line}: ${totals.errors[0].message})` : '';
+        // the first rejected lines travel with the refusal: they say why
+        rejectedLines = totals.errors;
         throw new UnreadableFileError(
-          `${path}: no event could be read as ${importer.label}; ${totals.rejected + (tally.notUnderstoodBeyondRecords ?? 0)} line(s) rejected${example}.`,
+          problem('import.noEvents', { file: path, format: importer.label, count: totals.rejected + (tally.notUnderstoodBeyondRecords ?? 0) }),
         );
       }
       const outcome = { ...totals, rejected: totals.rejected + (tally.notUnderstoodBeyondRecords ?? 0), skipped };
@@ -173,7 +182,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       rejected: result.rejected,
       skipped: result.skipped,
       listed: result.listEntries,
-      errors: result.errors,
+      errors: inLanguage(result.errors, lang),
       firstEventTime: result.firstEventTime,
       lastEventTime: result.lastEventTime,
       seconds: (performance.now() - started) / 1000,
@@ -185,24 +194,36 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       }),
     };
   } catch (error) {
-    const message =
+    const found =
       error instanceof UnreadableFileError
-        ? error.message
-        : `${shown} could not be imported: ${plainImportError(error, {
+        ? error.problem
+        : importProblem(error, shown, {
             folders: [workspaceFolder(db.path), db.spillFolder, tmpdir()],
             neededBytes: sample.size,
-          })}`;
-    return failed(message, importer.id);
+          });
+    return failed(found, importer.id, rejectedLines);
   } finally {
     clearInterval(poll);
     await stage.discard();
   }
 }
 
-function chooseFormat(sample: FileSample, choice: FormatChoice): FormatImporter | string {
+/** The line errors in the request's language (each was written in English when it was found). */
+function inLanguage(errors: LineError[], lang: Lang): LineError[] {
+  return lang === 'en' ? errors : errors.map((e) => (e.problem ? { ...e, message: wordLineProblem(e.problem, lang) } : e));
+}
+
+/** A refused file's error with its first rejected line, which says why. */
+function withExample(error: string, first: LineError | undefined, lang: Lang): string {
+  if (!first) return error;
+  const why = first.problem ? wordLineProblem(first.problem, lang) : first.message;
+  return `${error.replace(/\.$/, '')} (${lang === 'fr' ? `ligne ${first.line} : ` : `line ${first.line}: `}${why}).`;
+}
+
+function chooseFormat(sample: FileSample, choice: FormatChoice): FormatImporter | Problem {
   if (choice !== 'auto') {
     const forced = FORMATS.find((f) => f.id === choice);
-    return forced ?? `${sample.path}: unknown format "${choice}".`;
+    return forced ?? problem('format.unknownChoice', { file: sample.path, format: choice });
   }
   let best: FormatImporter | null = null;
   let bestScore = 0;
@@ -217,12 +238,13 @@ function chooseFormat(sample: FileSample, choice: FormatChoice): FormatImporter 
   // a file that is nearly one format's: say what it lacks rather than "not recognised"
   for (const format of FORMATS) {
     const lack = format.explainMiss?.(sample);
-    if (lack) return `${sample.path}: ${lack}`;
+    if (lack) return lack;
   }
-  return (
-    `${sample.path}: not a recognised format. Tried: ${FORMATS.map((f) => f.label).join(', ')}. ` +
-    `The first line reads: "${(sample.lines[0] ?? '').slice(0, 120)}".`
-  );
+  return problem('format.notRecognised', {
+    file: sample.path,
+    tried: FORMATS.map((f) => f.label).join(', '),
+    firstLine: (sample.lines[0] ?? '').slice(0, 120),
+  });
 }
 
 /**

@@ -40,7 +40,7 @@ export function both(write: (lang: Lang) => string): { fr: string; en: string } 
   return { fr: write('fr'), en: write('en') };
 }
 
-/** The classifier's categories in words (the ones deferral surges and blocks name). */
+/** The classifier’s categories in words (the ones deferral surges and blocks name). */
 const CATEGORY_WORDS: Record<string, { fr: string; en: string }> = {
   greylisted: { fr: 'greylisting', en: 'greylisting' },
   rate_limited: { fr: 'limitation de débit', en: 'rate limiting' },

@@ -2,6 +2,7 @@
  * What an import is, in words every room shares: the formats that name it, the store that keeps
  * its record, the shells that show it.
  */
+import type { LineProblem } from './problems';
 
 /** The formats Rebond reads, by id: the CLI's `--format`, the host's checks and the importers share this list. */
 export const FORMAT_IDS = ['mailjet', 'mailjet-history', 'assoconnect', 'postfix', 'exim', 'powermta'] as const;
@@ -12,6 +13,8 @@ export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 export interface LineError {
   line: number;
   message: string;
+  /** what `message` says, for a shell that words it in its own language */
+  problem?: LineProblem;
 }
 
 export interface OtherProgram {

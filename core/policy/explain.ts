@@ -1,6 +1,6 @@
 /**
  * One paragraph, in the seeds' voice, that says why an address has its status (SPEC §5 end, §8):
- * "2ᵉ quarantaine temporaire (14 jours, jusqu'au 12/02/2021) après « 452 4.2.2 mailbox full » de
+ * "2ᵉ quarantaine temporaire (14 jours, jusqu’au 12/02/2021) après « 452 4.2.2 mailbox full » de
  * gmail.com le 29/01/2021." Texts are tables (fr/en) of templates with {placeholders}.
  */
 import type { PeriodCause, Release } from '../model/status';
@@ -39,7 +39,9 @@ interface TextTable {
   okLastDelivery: string;
   okPendingHard: string;
   okSoftLevel: string;
+  okSoftLevelOne: string;
   okIgnored: string;
+  okIgnoredOne: string;
   providerBlock: string;
   unknown: string;
   released: string;
@@ -52,36 +54,38 @@ export const EXPLANATION_TEXTS: Record<Lang, TextTable> = {
   fr: {
     ordinalFem: (n) => (n === 1 ? '1ʳᵉ' : `${n}ᵉ`),
     ordinalMasc: (n) => (n === 1 ? '1er' : `${n}ᵉ`),
-    months: null,
+    months: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
     quote: '« {text} »',
     cause: '{quoted} de {domain} le {date}',
     asOf: 'Au {date} : ',
-    soft: "{ord} quarantaine temporaire ({days} jours, jusqu'au {until}) après {cause}.",
-    softImported: "Quarantaine temporaire importée d'un outil précédent ({ref}), jusqu'au {until}.",
+    soft: "{ord} quarantaine temporaire ({days} jours, jusqu’au {until}) après {cause}.",
+    softImported: "Quarantaine temporaire importée d’un outil précédent ({ref}), jusqu’au {until}.",
     softNext: ' Au prochain rejet temporaire sans remise entre-temps : {ord} quarantaine ({days} jours).',
     softNextLong: ' Au prochain rejet temporaire sans remise entre-temps : quarantaine longue durée.',
     longHardMajor: 'Quarantaine longue durée après le rejet permanent {cause} : chez un grand domaine, le 1er rejet permanent suffit.',
-    longHardOther: "Quarantaine longue durée après le {ord} rejet permanent {cause} : {domain} n'est pas un grand domaine, il en faut {needed} (le précédent le {previous}).",
-    longHardStrict: "Quarantaine longue durée après le rejet permanent {cause} : la politique stricte l'applique dès le 1er rejet permanent, quel que soit le domaine.",
+    longHardOther: "Quarantaine longue durée après le {ord} rejet permanent {cause} : {domain} n’est pas un grand domaine, il en faut {needed} (le précédent le {previous}).",
+    longHardStrict: "Quarantaine longue durée après le rejet permanent {cause} : la politique stricte l’applique dès le 1er rejet permanent, quel que soit le domaine.",
     longSoft: 'Quarantaine longue durée depuis le {date} : les rejets temporaires ont continué après la {ord} quarantaine temporaire sans aucune remise entre-temps (dernier : {cause}).',
-    longImported: "Quarantaine longue durée importée d'un outil précédent ({ref}) depuis le {date}. Un historique importé peut être erroné (par exemple un simple désinscrit) : vérifiez cet import.",
+    longImported: "Quarantaine longue durée importée d’un outil précédent ({ref}) depuis le {date}. Un historique importé peut être erroné (par exemple un simple désinscrit) : vérifiez cet import.",
     invalidImported: "Adresse marquée invalide dans une liste importée ({ref}) depuis le {date} : traitée comme une quarantaine longue durée. Un historique importé peut être erroné : vérifiez cet import.",
-    longEnds: " Elle ne prend fin que par une sortie manuelle : au pire l'adresse rejettera de nouveau et retournera en quarantaine.",
+    longEnds: " Elle ne prend fin que par une sortie manuelle : au pire l’adresse rejettera de nouveau et retournera en quarantaine.",
     blacklisted: 'Liste noire : la personne a signalé un message comme spam le {date}{account}. La liste noire ne vaut que pour cette licence.',
     blacklistedAccount: ' (licence {account})',
-    blacklistedImported: "Liste noire importée d'un outil précédent ({ref}) depuis le {date}.",
-    blacklistRelease: ' La sortie de liste noire demande une demande écrite de la personne (risque légal).',
-    filtered: "Adresse filtrée : {domain} est un domaine d'adresses jetables (type yopmail), filtré dès le premier envoi le {date}. Demandez une adresse durable à la personne.",
+    blacklistedImported: "Liste noire importée d’un outil précédent ({ref}) depuis le {date}.",
+    blacklistRelease: ' Pour la sortir de la liste noire, il faut une demande écrite de la personne elle-même (risque légal).',
+    filtered: "Adresse filtrée : {domain} est un domaine d’adresses jetables (type yopmail), filtré dès le premier envoi le {date}. Demandez une adresse durable à la personne.",
     unsubscribed: "Désinscrite depuis le {date} : la personne a demandé à ne plus recevoir vos messages. Ne la réinscrivez pas sans son accord.",
     alsoUnsubscribed: ' Elle est aussi désinscrite depuis le {date}.',
     alsoLong: ' Elle est aussi en quarantaine longue durée depuis le {date}.',
-    alsoSoft: " Elle est aussi en quarantaine temporaire jusqu'au {until}.",
+    alsoSoft: " Elle est aussi en quarantaine temporaire jusqu’au {until}.",
     ok: 'Aucune quarantaine ni liste noire en cours.',
     okLastDelivery: ' Dernière remise le {date}.',
     okPendingHard: ' {count} rejet permanent {cause} : un {ord} la placera en quarantaine longue durée.',
-    okSoftLevel: ' Déjà {count} quarantaine(s) temporaire(s) sans remise depuis : la prochaine durera {days} jours.',
-    okIgnored: " {count} rejet(s) dus à l'expéditeur (réputation, liste de blocage, configuration, contenu) n'ont pas compté contre l'adresse.",
-    providerBlock: " Rejet définitif du {date} non compté : refusée avec {others} autres adresses {domain} en {span} : c'est un blocage de nos envois, pas une adresse morte.",
+    okSoftLevel: ' Déjà {count} quarantaines temporaires sans remise depuis : la prochaine durera {days} jours.',
+    okSoftLevelOne: ' Déjà une quarantaine temporaire sans remise depuis : la prochaine durera {days} jours.',
+    okIgnored: ' {count} rejets dus à l’expéditeur (réputation, liste de blocage, configuration, contenu) n’ont pas compté contre l’adresse.',
+    okIgnoredOne: ' Un rejet dû à l’expéditeur (réputation, liste de blocage, configuration, contenu) n’a pas compté contre l’adresse.',
+    providerBlock: " Rejet définitif du {date} non compté : refusée avec {others} autres adresses {domain} en {span} : c’est un blocage de nos envois, pas une adresse morte.",
     unknown: 'Adresse inconnue : aucun événement pour elle dans les données importées.',
     released: ' Sortie de {status} par {by} le {date}, motif : « {reason} ».',
     statusNames: { soft_quarantine: 'quarantaine temporaire', long_quarantine: 'quarantaine longue durée', blacklisted: 'liste noire' },
@@ -130,8 +134,10 @@ export const EXPLANATION_TEXTS: Record<Lang, TextTable> = {
     ok: 'No quarantine or blacklist in force.',
     okLastDelivery: ' Last delivery on {date}.',
     okPendingHard: ' {count} hard bounce {cause}: a {ord} one will put it in long quarantine.',
-    okSoftLevel: ' Already {count} temporary quarantine(s) with no delivery since: the next one will last {days} days.',
-    okIgnored: ' {count} bounce(s) caused by the sender (reputation, blocklist, configuration, content) did not count against the address.',
+    okSoftLevel: ' Already {count} temporary quarantines with no delivery since: the next one will last {days} days.',
+    okSoftLevelOne: ' Already one temporary quarantine with no delivery since: the next one will last {days} days.',
+    okIgnored: ' {count} bounces caused by the sender (reputation, blocklist, configuration, content) did not count against the address.',
+    okIgnoredOne: ' One bounce caused by the sender (reputation, blocklist, configuration, content) did not count against the address.',
     providerBlock: ' The hard bounce of {date} does not count: refused on {date} with {others} other {domain} addresses within {span}: a block of our sending, not a dead address.',
     unknown: 'Unknown address: no event for it in the imported data.',
     released: ' Released from {status} by {by} on {date} because “{reason}”.',
@@ -164,7 +170,7 @@ function fill(template: string, values: Record<string, string | number>): string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates: Intl gives the calendar day in the agent's time zone; the table gives the spelling (ICU
+// Dates: Intl gives the calendar day in the agent’s time zone; the table gives the spelling (ICU
 // versions disagree on "Sep"/"Sept").
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -190,7 +196,7 @@ export function formatDay(iso: string, lang: Lang, timeZone = 'UTC'): string {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The server's words, as given: "452 4.2.2 mailbox full" (code and enhanced code once). */
+/** The server’s words, as given: "452 4.2.2 mailbox full" (code and enhanced code once). */
 export function serverText(cause: PeriodCause, lang: Lang): string {
   const diag = (cause.diagnostic ?? '').replace(/\s+/g, ' ').trim();
   const parts: string[] = [];
@@ -281,13 +287,13 @@ function escalationSentence(h: AddressHistory, lang: Lang): string {
   if (h.softQuarantineCount <= 0 || (h.status !== 'soft_quarantine' && h.status !== 'ok')) return '';
   if (h.nextSoftQuarantineDays === null) return t.softNextLong;
   if (h.status === 'soft_quarantine') return fill(t.softNext, { ord: t.ordinalFem(h.softQuarantineCount + 1), days: h.nextSoftQuarantineDays });
-  return fill(t.okSoftLevel, { count: h.softQuarantineCount, days: h.nextSoftQuarantineDays });
+  return fill(h.softQuarantineCount === 1 ? t.okSoftLevelOne : t.okSoftLevel, { count: h.softQuarantineCount, days: h.nextSoftQuarantineDays });
 }
 
 /**
- * One paragraph in the agent's language saying why the address has its status, with the event
+ * One paragraph in the agent’s language saying why the address has its status, with the event
  * (server text, domain, date) behind it, the latest release, and what comes next. Dates are
- * calendar days in `timeZone` (default UTC: pass the agent's setting).
+ * calendar days in `timeZone` (default UTC: pass the agent’s setting).
  */
 export function explainHistory(history: AddressHistory, lang: Lang, timeZone = 'UTC'): string {
   const t = EXPLANATION_TEXTS[lang];
@@ -324,7 +330,7 @@ export function explainHistory(history: AddressHistory, lang: Lang, timeZone = '
     });
   }
 
-  if (history.status === 'ok' && history.ignoredBounceCount > 0) text += fill(t.okIgnored, { count: history.ignoredBounceCount });
+  if (history.status === 'ok' && history.ignoredBounceCount > 0) text += fill(history.ignoredBounceCount === 1 ? t.okIgnoredOne : t.okIgnored, { count: history.ignoredBounceCount });
   // SPEC §11.2: say why a "user unknown" did not put the address in long quarantine
   const excused = history.excusedBounces?.[history.excusedBounces.length - 1];
   if (excused) {

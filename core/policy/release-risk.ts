@@ -6,7 +6,7 @@
  */
 export type ReleaseRiskVerdict = 'safe' | 'caution' | 'unsafe' | 'nothing_to_release';
 
-/** The estimate, but for its message: in both languages from the policy, in the agent's over the contract. */
+/** The estimate, but for its message: in both languages from the policy, in the agent’s over the contract. */
 export interface ReleaseRiskFigures {
   /** long-quarantined addresses of the set, the ones a release would put back into campaigns */
   released: number;
@@ -18,7 +18,7 @@ export interface ReleaseRiskFigures {
   expectedRate: number;
   /** if every released address bounced */
   worstCaseRate: number;
-  /** seed 002: keep a campaign's hard bounces under 1 % */
+  /** seed 002: keep a campaign’s hard bounces under 1 % */
   limit: number;
   /** most addresses of this mix releasable into one campaign of that size under the limit */
   maxPerCampaign: number;

@@ -1,7 +1,7 @@
 /**
  * Releasing an address (SPEC §5.8, seed 002): a long quarantine with a note; a blacklist only with
- * a reason that records the person's own request (the risk is legal); and the bounce risk of
- * releasing many long-quarantined addresses at once (keep a campaign's hard bounces under 1 %).
+ * a reason that records the person’s own request (the risk is legal); and the bounce risk of
+ * releasing many long-quarantined addresses at once (keep a campaign’s hard bounces under 1 %).
  */
 import type { Release } from '../model/status';
 import type { AddressHistory, PolicyPeriod } from './reconstruct';
@@ -18,7 +18,7 @@ export interface ReleaseRequest {
 
 export type ReleaseErrorCode = 'not_in_status' | 'no_author' | 'note_required' | 'request_not_recorded';
 
-/** A refusal: `message` in plain words (the agent's language), `code` for the UI to react on. */
+/** A refusal: `message` in plain words (the agent’s language), `code` for the UI to react on. */
 export interface ReleaseError {
   code: ReleaseErrorCode;
   message: string;
@@ -28,7 +28,7 @@ export type ReleaseCheck = { ok: true; warnings: string[] } | { ok: false; error
 
 /**
  * What a blacklist release reason must show: that the person asked (seed 002: "une justification
- * de l'individu que la demande vient bien de lui/elle"). Accepted: at least
+ * de l’individu que la demande vient bien de lui/elle"). Accepted: at least
  * `BLACKLIST_REASON_MIN_CHARS` characters and a word that records a request (table below), e.g.
  * "Demande écrite de la personne par e-mail du 12/03/2024, ticket #4512" or "Person asked in
  * writing, ticket 4512". Refused: empty, short ("ok", "client"), or a reason that never says the
@@ -45,11 +45,11 @@ export const REQUEST_WORDS: readonly string[] = [
 
 const MESSAGES = {
   fr: {
-    not_in_status: "Cette adresse n'est pas en {status} (statut actuel : {current}) : rien à sortir.",
+    not_in_status: 'Cette adresse n’est pas en {status} (statut actuel : {current}) : il n’y a rien à libérer.',
     no_author: 'Indiquez qui fait la sortie (nom de l’agent).',
     note_required: 'Une note est obligatoire pour sortir une adresse de quarantaine longue durée (au moins {min} caractères) : pourquoi pensez-vous qu’elle est valide ?',
     request_not_recorded:
-      'Sortir une adresse de la liste noire demande une justification que la personne l’a elle-même demandé (risque légal) : indiquez sa demande, quand et comment (par ex. « Demande écrite de la personne par e-mail du 12/03/2024, ticket #4512 »), au moins {min} caractères.',
+      'Pour sortir une adresse de la liste noire, le motif doit dire que la personne l’a elle-même demandé par écrit (risque légal), quand et comment — par exemple « Demande écrite de la personne par e-mail du 12 mars 2024, ticket #4512 » — en {min} caractères au moins.',
     warnMajor: 'Adresse chez un grand domaine dont le rejet permanent est fiable : elle risque de rejeter de nouveau.',
     warnImported: 'Quarantaine issue d’un import : vérifiez aussi cet import, d’autres adresses peuvent être concernées.',
     warnBlacklist: 'Conservez la demande écrite de la personne : elle justifie la sortie de liste noire.',
@@ -112,13 +112,13 @@ export function validateRelease(request: ReleaseRequest, lang: 'fr' | 'en' = 'en
 }
 
 // ---------------------------------------------------------------------------------------------
-// Release risk (seed 002: "tant qu'on ne dépasse pas 1% de hardbounces sur l'envoi d'une campagne
+// Release risk (seed 002: "tant qu’on ne dépasse pas 1% de hardbounces sur l’envoi d’une campagne
 // on est bon").
 
 /**
  * How likely a released long-quarantined address is to hard-bounce again, by what put it there.
- * Estimates, not measurements: a major domain's hard bounce is reliable (seed 002), a small
- * domain's second one a little less; months of full mailbox usually mean an abandoned box; an
+ * Estimates, not measurements: a major domain’s hard bounce is reliable (seed 002), a small
+ * domain’s second one a little less; months of full mailbox usually mean an abandoned box; an
  * imported history is usually right but "can be wrong" (seed 002).
  */
 export const REBOUNCE_LIKELIHOOD: Readonly<Record<string, number>> = {
@@ -132,7 +132,7 @@ export const REBOUNCE_LIKELIHOOD: Readonly<Record<string, number>> = {
 export const CAMPAIGN_HARD_BOUNCE_LIMIT = 0.01;
 
 export interface ReleaseRisk extends ReleaseRiskFigures {
-  /** the verdict in words, in both languages: the Engine passes on the agent's */
+  /** the verdict in words, in both languages: the Engine passes on the agent’s */
   message: { fr: string; en: string };
 }
 

@@ -1,4 +1,4 @@
-/** The remediation report's words (fr, en): headings, column names, statuses, the history's phrases. */
+/** The remediation report’s words (fr, en): headings, column names, statuses, the history’s phrases. */
 import type { Lang } from '../contract';
 import type { AddressStatus } from '../model/status';
 
@@ -64,7 +64,7 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     generated: 'Établi le {date} (heure de {zone}), sur les données importées dans Rebond.',
     summary: 'Résumé',
     status: 'Statut',
-    until: "jusqu'au {date}",
+    until: "jusqu’au {date}",
     untilNone: '',
     statusNames: {
       ok: 'Délivrable',
@@ -83,10 +83,10 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     whatToDo: 'Que faire',
     goodToKnow: 'À savoir',
     noMessages: 'Aucun e-mail vers cette adresse dans les données.',
-    noHistory: "Aucune quarantaine ni liste noire dans l'historique.",
+    noHistory: "Aucune quarantaine ni liste noire dans l’historique.",
     noAction: 'Rien à faire.',
     neverSeen: "Aucun événement pour cette adresse dans les données importées : vérifiez son orthographe et que les bons exports ont été importés.",
-    earlierEvents: "{count} événement(s) plus ancien(s) ne sont pas repris ici : voir l'export CSV.",
+    earlierEvents: "{count} événement(s) plus ancien(s) ne sont pas repris ici : voir l’export CSV.",
     earlierMessages: '{count} e-mail(s) plus ancien(s) ne sont pas repris ici (les {shown} derniers le sont).',
     byReply: 'Les {count} événement(s), par réponse du serveur (la ligne source est celle du dernier) :',
     latestEvents: 'Les {shown} derniers événements :',
@@ -162,7 +162,7 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
       type: 'Event',
       category: 'Reason',
       code: 'Code',
-      text: "Server's text",
+      text: "Server’s text",
       source: 'Source',
       times: 'Times',
       period: 'First – last',

@@ -15,6 +15,8 @@ import { recordStarts } from '../files/csv-lines';
 import { inspectCsvBytes, normalisedCopy, type LongLine } from '../files/csv-bytes';
 import { rm } from 'node:fs/promises';
 import { literal, trimmed } from './sql';
+import { problem, type LineProblem } from '../model/problems';
+import { wordLineProblem } from '../model/problem-words';
 
 export interface CsvScan {
   /** rows DuckDB read */
@@ -190,11 +192,13 @@ async function scanCsv(
   for (const r of rejectedLines) {
     // An opened quote that never closes swallows the lines after it: count them all.
     const swallowed = (r.csv_line ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
-    const message = describeCsvError(r.error_message);
+    const found = csvProblem(r.error_message);
+    const lineProblem: LineProblem | null = found && swallowed > 0 ? { ...found, swallowed } : found;
     const byte = r.line_byte_position === null ? null : Number(r.line_byte_position);
     rejected.push({
       line: (byte !== null ? numbering?.rejected.get(byte) : undefined) ?? Number(r.line),
-      message: swallowed > 0 ? `${message}; the ${swallowed} line(s) after it were read as part of it` : message,
+      message: lineProblem ? wordLineProblem(lineProblem, 'en') : r.error_message.split('\n')[0],
+      ...(lineProblem ? { problem: lineProblem } : {}),
     });
     swallowedLines += swallowed;
   }
@@ -370,16 +374,17 @@ async function recordLines(
   return accepted.length === rows ? { accepted, rejected: rejectedLines } : null;
 }
 
-function describeCsvError(message: string): string {
+/** DuckDB's reject text as a problem; null for a text it has not been seen to write. */
+function csvProblem(message: string): LineProblem | null {
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   // DuckDB stops counting one past the expected number: "more" is all it knows.
   if (columns) {
-    return Number(columns[2]) > Number(columns[1])
-      ? `expected ${columns[1]} columns, found more`
-      : `expected ${columns[1]} columns, found ${columns[2]}`;
+    const expected = Number(columns[1]);
+    const found = Number(columns[2]);
+    return found > expected ? problem('line.columnsMore', { expected }) : problem('line.columns', { expected, found });
   }
-  if (/unterminated quote/i.test(message)) return 'a quote (") is opened and never closed';
-  if (/maximum line size/i.test(message)) return `the line is longer than ${MAX_RECORD_BYTES / (1024 * 1024)} MB, the most a record may hold`;
-  if (/invalid unicode|UTF-8/i.test(message)) return 'invalid characters (not UTF-8)';
-  return message.split('\n')[0];
+  if (/unterminated quote/i.test(message)) return problem('line.unclosedQuote', {});
+  if (/maximum line size/i.test(message)) return problem('line.tooLong', { mb: MAX_RECORD_BYTES / (1024 * 1024) });
+  if (/invalid unicode|UTF-8/i.test(message)) return problem('line.notUtf8', {});
+  return null;
 }

@@ -163,3 +163,9 @@ async function nearestAddresses(db: Database, q: string, where: string, value: s
 
 /** how many addresses Jaro-Winkler hands to the edit distance: a slip or two never ranks lower */
 const LIKELIEST = 64;
+
+/** The time of the workspace's last event, of any address: where the data stops. */
+export async function lastEventTime(db: Database): Promise<string | null> {
+  const row = await db.one<{ last: string | null }>(`SELECT ${isoTime('max(time)')} AS last FROM events`);
+  return row?.last ?? null;
+}

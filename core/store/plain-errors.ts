@@ -6,6 +6,7 @@
  */
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { problem, ProblemError, type Problem } from '../model/problems';
 
 /** DuckDB refuses every statement after one of these until the database is restarted. */
 export function isFatalDatabaseError(error: unknown): boolean {
@@ -70,6 +71,29 @@ export function plainImportError(error: unknown, disk: DiskContext): string {
     return 'the database could not read it (an unexpected error). Nothing of it was stored.';
   }
   return message;
+}
+
+/**
+ * Why an import failed, as a problem naming the file as the user knows it (`file`): the same
+ * cases as plainImportError, for the shells to word.
+ */
+export function importProblem(error: unknown, file: string, disk: DiskContext): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ProblemError) return error.problem;
+  if (error instanceof Error && error.name === 'DamagedGzipError') return problem('file.damagedGzip', { file });
+  if (isDiskFullError(error)) {
+    const disks = disk.folders.map((folder) => ({ folder, free: freeBytes(folder) }));
+    const fullest = disks.reduce((a, b) => ((b.free ?? Infinity) < (a.free ?? Infinity) ? b : a), disks[0]);
+    const neededMb = Math.ceil(disk.neededBytes / MB);
+    const folder = fullest?.folder ?? '';
+    return fullest?.free === null || fullest === undefined
+      ? problem('import.diskFull', { file, folder, neededMb })
+      : problem('import.diskFullFree', { file, folder, neededMb, freeMb: Math.floor(fullest.free / MB) });
+  }
+  if (isFatalDatabaseError(error)) return problem('import.databaseStopped', { file });
+  if (/Out of Memory/i.test(message)) return problem('import.outOfMemory', { file });
+  if (isDatabaseText(message)) return problem('import.databaseFailed', { file });
+  return problem('import.failed', { file, detail: message });
 }
 
 export function workspaceFolder(path: string): string {

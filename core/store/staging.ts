@@ -18,6 +18,7 @@ import { Database, StoreError } from './database';
 import { readCsvExport, scanTables } from './csv-scan';
 import { ENHANCED_CODE_PATTERN, isoTime, literal, SMTP_CODE_PATTERN, trimmed } from './sql';
 import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
+import { problem, type LineProblem } from '../model/problems';
 
 export type { ClassifyFn };
 
@@ -369,7 +370,7 @@ export class Stage implements StageWriter {
          FROM (SELECT line, problem FROM ${this.goodFiles()} WHERE problem IS NOT NULL ORDER BY line LIMIT ${MAX_LISTED_ERRORS}) g
          ${this.lineJoin} ORDER BY g.line`,
       );
-      for (const row of badRows) this.reject({ line: Number(row.line), message: row.message });
+      for (const row of badRows) this.reject({ line: Number(row.line), message: row.message, ...rowProblem(row.message) });
       this.rejectedByFormat += badCount - badRows.length;
     }
     await this.classifyDistinct(classify);
@@ -498,3 +499,12 @@ function csvText(value: string | null | undefined): string {
 }
 
 export { StoreError };
+
+/** The problems the normalising SELECT above writes, as codes: its two sentences, then the value. */
+function rowProblem(message: string): { problem: LineProblem } | Record<string, never> {
+  const quoted = /^(unknown event type|unreadable date) (?:"(.*)"|\(empty\))$/s.exec(message);
+  if (!quoted) return {};
+  const [, what, value] = quoted;
+  if (what === 'unknown event type') return { problem: value === undefined ? problem('line.eventTypeEmpty', {}) : problem('line.eventType', { value }) };
+  return { problem: value === undefined ? problem('line.dateEmpty', {}) : problem('line.date', { value }) };
+}

@@ -33,9 +33,9 @@ export function PeriodsTable({ periods }: { periods: Period[] }) {
                 <StatusBadge status={p.status} />
                 {p.level ? <span className="muted small"> #{p.level}</span> : null}
               </td>
-              <td>{formatDateTime(lang, p.start, timeZone)}</td>
+              <td className="date">{formatDateTime(lang, p.start, timeZone)}</td>
               <td>
-                {p.end ? formatDateTime(lang, p.end, timeZone) : t('address.running')}
+                <span className="date-text">{p.end ? formatDateTime(lang, p.end, timeZone) : t('address.running')}</span>
                 {p.release && (
                   <div className="release-note">
                     <span className="tag released">{t('address.releasedTag')}</span>{' '}

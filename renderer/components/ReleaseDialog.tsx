@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressReport, ReleaseResult, ReleaseRiskResult } from '../../core/contract';
 import { errorMessage, useApp } from '../app-context';
+import { sayOr } from '../problem-words';
 import { formatCount, formatRate } from '../format';
 import { useEngineAnswer } from '../use-engine-answer';
 
@@ -88,7 +89,7 @@ export function ReleaseDialog({ report, onClose, onReleased }: { report: Address
             const agent = by.trim();
             const result = await transport.call('release', { address: report.address, reason: reason.trim(), ...(agent ? { by: agent } : {}) });
             if (!result.ok) {
-              setError(result.error ?? '');
+              setError(sayOr(result.problem, result.error ?? ''));
               return;
             }
             if (agent) rememberAgent(agent);

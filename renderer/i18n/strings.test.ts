@@ -24,3 +24,10 @@ describe('the UI strings', () => {
     expect(fr.address.search).toBe('Rechercher une adresse');
   });
 });
+
+describe('the UI strings’ plurals', () => {
+  it('never write "(s)": plurals go through i18next', () => {
+    const texts = (table: object) => keys(table).map((k) => leaf(table, k));
+    for (const text of [...texts(en), ...texts(fr)]) expect(text).not.toMatch(/\w\(s\)/);
+  });
+});

@@ -15,9 +15,26 @@ import { PeriodsTable } from '../components/PeriodsTable';
 import { ReleaseDialog } from '../components/ReleaseDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { NearestAddresses } from '../components/NearestAddresses';
-import { formatDate, formatDateTime } from '../format';
+import { endOfDay, formatDate, formatDateTime } from '../format';
 
 const RELEASABLE = new Set(['soft_quarantine', 'long_quarantine', 'blacklisted']);
+
+/** "25/01/2021" (both UI languages write the day first) or "2021-01-25" → "2021-01-25"; null when it is no day. */
+function parseDay(text: string): string | null {
+  const trimmed = text.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const [y, m, d] = dmy ? [dmy[3], dmy[2], dmy[1]].map(Number) : ymd ? [ymd[1], ymd[2], ymd[3]].map(Number) : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (Number.isNaN(date.getTime()) || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** "2021-01-25" as the field shows it: "25/01/2021" */
+function dayText(day: string, _lang: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
 
 export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
   const { t } = useTranslation();
@@ -35,12 +52,12 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
   const load = useCallback(
     (target: string) => {
       setError(null);
-      transport.call('address', { address: target, lang, ...(asOf ? { at: `${asOf}T23:59:59Z` } : {}) }).then(setReport, (e) => {
+      transport.call('address', { address: target, lang, ...(asOf ? { at: endOfDay(asOf, timeZone) } : {}) }).then(setReport, (e) => {
         setReport(null);
         setError(errorMessage(e));
       });
     },
-    [transport, lang, asOf],
+    [transport, lang, asOf, timeZone],
   );
 
   useEffect(() => {
@@ -52,6 +69,14 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
   const lastEvent = report?.events.reduce<string | null>((last, e) => (last === null || e.time > last ? e.time : last), null) ?? null;
   // (not after a release: the agent ended that period on purpose, today)
   const lastPeriod = report?.periods[report.periods.length - 1];
+  const then = asOf ? null : (report?.atDataEnd ?? null);
+  // on a past date, only a status that still holds today can be released (a quarantine over since cannot)
+  const releasableNow =
+    report !== null &&
+    RELEASABLE.has(report.status) &&
+    (!asOf || (current !== undefined && (report.until === null || Date.parse(report.until) > Date.now())));
+  const [asOfText, setAsOfText] = useState(asOf ? dayText(asOf, lang) : '');
+  useEffect(() => setAsOfText(asOf ? dayText(asOf, lang) : ''), [asOf, lang]);
   const stale =
     !asOf &&
     report?.status === 'ok' &&
@@ -74,9 +99,23 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
         />
         <label className="as-of">
           <span>{t('address.asOf')}</span>
-          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} aria-describedby="as-of-hint" />
+          {/* a day written as the agent writes it (25/01/2021), in the workspace's time zone */}
+          <input
+            type="text"
+            inputMode="numeric"
+            className="as-of-input"
+            value={asOfText}
+            placeholder={t('address.asOfPlaceholder')}
+            aria-invalid={asOfText !== '' && parseDay(asOfText) === null ? true : undefined}
+            onChange={(e) => {
+              setAsOfText(e.target.value);
+              const day = parseDay(e.target.value);
+              if (day !== null || e.target.value.trim() === '') setAsOf(day ?? '');
+            }}
+            aria-describedby="as-of-hint"
+          />
           <small id="as-of-hint" className="muted">
-            {t('address.asOfHint')}
+            {asOf ? formatDate(lang, endOfDay(asOf, timeZone), timeZone) : t('address.asOfHint')}
           </small>
         </label>
       </div>
@@ -106,9 +145,21 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
                 {report.address}
               </h2>
               <div className="status-line" aria-label={t('address.status')}>
-                <StatusBadge status={report.status} />
-                {report.until && <span className="until">{t('address.until', { date: formatDateTime(lang, report.until, timeZone) })}</span>}
-                {!report.until && current && current.end === null && report.status !== 'ok' && (
+                {then ? (
+                  // the data ends before today: its status then, and today's when it has changed since (issue 17)
+                  <>
+                    <StatusBadge status={then.status} />
+                    <span className="until as-of-end">
+                      {then.until ? `${t('address.until', { date: formatDateTime(lang, then.until, timeZone) })} ` : ''}
+                      {t('address.atDataEnd', { date: formatDate(lang, then.at, timeZone) })}
+                      {report.status === 'ok' ? t('address.liftedSince') : t('address.today', { status: t(`statuses.${report.status}`) })}
+                    </span>
+                  </>
+                ) : (
+                  <StatusBadge status={report.status} />
+                )}
+                {!then && report.until && <span className="until">{t('address.until', { date: formatDateTime(lang, report.until, timeZone) })}</span>}
+                {!then && !report.until && current && current.end === null && report.status !== 'ok' && (
                   <span className="until">
                     {t('address.since', { date: formatDateTime(lang, current.start, timeZone) })} · {t('address.untilNoEnd')}
                   </span>
@@ -116,7 +167,8 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
                 {report.unsubscribed && <span className="tag">{t('address.unsubscribed')}</span>}
                 {report.disposable && <span className="tag">{t('address.disposable')}</span>}
               </div>
-              {RELEASABLE.has(report.status) && (
+              {/* a release takes effect now: not offered for a date in the past, nor for a quarantine over since */}
+              {releasableNow && (
                 <button type="button" className="button" onClick={() => setReleasing(true)}>
                   {t('address.release')}
                 </button>
@@ -165,6 +217,7 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
             ) : (
               <div className="explanation">
                 <h3>{t('address.explanation')}</h3>
+                {then && <p>{then.explanation}</p>}
                 <p>{report.explanation}</p>
               </div>
             )}
@@ -178,10 +231,13 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
             </ChartFigure>
           )}
 
-          <section aria-labelledby="periods-title" className="card">
-            <h2 id="periods-title">{t('address.periods')}</h2>
-            <PeriodsTable periods={report.periods} />
-          </section>
+          {/* an address never seen has no history to tell: "never in quarantine" would claim one */}
+          {report.events.length > 0 && (
+            <section aria-labelledby="periods-title" className="card">
+              <h2 id="periods-title">{t('address.periods')}</h2>
+              <PeriodsTable periods={report.periods} />
+            </section>
+          )}
 
           {report.events.length > 0 && (
             <section aria-labelledby="events-title" className="card">
@@ -190,7 +246,7 @@ export function AddressScreen({ initialAddress }: { initialAddress?: string }) {
             </section>
           )}
 
-          {exporting && <ReportDialog addresses={[report.address]} at={asOf ? `${asOf}T23:59:59Z` : undefined} onClose={() => setExporting(false)} />}
+          {exporting && <ReportDialog addresses={[report.address]} at={asOf ? endOfDay(asOf, timeZone) : undefined} onClose={() => setExporting(false)} />}
 
           {releasing && (
             <ReleaseDialog

@@ -14,13 +14,19 @@ const FORMATS: FormatChoice[] = ['auto', 'mailjet', 'mailjet-history', 'assoconn
 
 let nextJobId = 1;
 
+/**
+ * The share of a dropped file's bar that its upload takes in the browser: the bar then moves on
+ * from there while the engine reads the copy, instead of falling back to 0.
+ */
+const UPLOAD_SHARE = 0.3;
+
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
 export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: string[] | null; onMenuPathsTaken(): void }) {
   const { t } = useTranslation();
-  const { transport, dataVersion, dataChanged, go, timeZone } = useApp();
+  const { transport, dataVersion, dataChanged, go, timeZone, lang } = useApp();
   const [jobs, setJobs] = useState<ImportJob[]>([]);
   const [imports, setImports] = useState<ImportRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +52,15 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
         setJobs((all) =>
           all.map((job) =>
             job.id === id
-              ? { ...job, phase: p.phase, fraction: p.phase === 'done' ? 1 : p.fraction, rows: p.rows, heardAt, updates: (job.updates ?? 0) + 1 }
+              ? {
+                  ...job,
+                  phase: p.phase,
+                  fraction: p.phase === 'done' ? 1 : Math.max(job.fraction, (job.base ?? 0) + (1 - (job.base ?? 0)) * p.fraction),
+                  rows: p.rows,
+                  bytesRead: p.bytesRead,
+                  heardAt,
+                  updates: (job.updates ?? 0) + 1,
+                }
               : job,
           ),
         );
@@ -60,13 +74,15 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
       ...(format !== 'auto' ? { format } : {}),
       ...(logZone ? { timeZone: logZone } : timeZone ? { timeZone } : {}),
       ...(Number.isFinite(year) ? { year } : {}),
+      lang,
     };
   };
 
   const runImport = async (ids: number[], staged: StagedFile[]) => {
     staged.forEach((file, i) => {
       keyToJob.current.set(file.key, ids[i]);
-      patch(ids[i], { phase: 'detecting', fraction: 0 });
+      const base = file.uploadId !== undefined ? UPLOAD_SHARE : 0;
+      patch(ids[i], { phase: 'detecting', fraction: base, base });
     });
     try {
       const summary = await transport.importStaged(staged, options());
@@ -99,7 +115,7 @@ export function ImportScreen({ menuPaths, onMenuPathsTaken }: { menuPaths: strin
     let staged: StagedFile[];
     try {
       staged = await transport.stage(files, (index, sent, total) =>
-        patch(ids[index], { phase: 'uploading', fraction: total ? sent / total : 0 }),
+        patch(ids[index], { phase: 'uploading', fraction: UPLOAD_SHARE * (total ? sent / total : 0), heardAt: Date.now() }),
       );
     } catch (e) {
       ids.forEach((id) => patch(id, { phase: 'failed', error: errorMessage(e) }));

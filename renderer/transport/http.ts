@@ -45,12 +45,15 @@ function takePageToken(): string {
 async function readError(response: Response): Promise<EngineError> {
   try {
     const body = (await response.json()) as EngineErrorBody;
-    return new EngineError(body.message, body.file, body.line);
+    return new EngineError(body.message, body.file, body.line, body.problem);
   } catch {
     if (response.status === 401 || response.status === 403) {
-      return new EngineError('This page is no longer connected to Rebond. Open the address printed by `rebond serve` again.');
+      return new EngineError('This page is no longer connected to Rebond. Open the address printed by `rebond serve` again.', undefined, undefined, {
+        code: 'host.disconnected',
+        params: {},
+      });
     }
-    return new EngineError(`Rebond did not answer (HTTP ${response.status}).`);
+    return new EngineError(`Rebond did not answer (HTTP ${response.status}).`, undefined, undefined, { code: 'host.noAnswer', params: { status: response.status } });
   }
 }
 
@@ -64,7 +67,7 @@ async function post<T>(token: string, path: string, body: unknown): Promise<T> {
       body: JSON.stringify(body),
     });
   } catch {
-    throw new EngineError('Rebond is not running any more. Start it again with `npm run serve`.');
+    throw new EngineError('Rebond is not running any more. Start it again (`rebond serve`), then reload this page.', undefined, undefined, { code: 'host.stopped', params: {} });
   }
   if (!response.ok) throw await readError(response);
   return (await response.json()) as T;
@@ -78,14 +81,16 @@ function upload(token: string, file: File, onProgress: (sent: number, total: num
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onerror = () => reject(new EngineError(`“${file.name}” could not be sent to Rebond (connection lost).`));
+    xhr.onerror = () => reject(new EngineError(`“${file.name}” could not be sent to Rebond (connection lost).`, undefined, undefined, { code: 'upload.interrupted', params: { file: file.name } }));
     xhr.onload = () => {
       try {
         const body = JSON.parse(xhr.responseText) as { id: string; path: string } & Partial<EngineErrorBody>;
-        if (xhr.status !== 200) return reject(new EngineError(body.message ?? `“${file.name}” could not be sent to Rebond.`));
+        if (xhr.status !== 200) {
+          return reject(new EngineError(body.message ?? `“${file.name}” could not be sent to Rebond.`, undefined, undefined, body.problem ?? { code: 'upload.interrupted', params: { file: file.name } }));
+        }
         resolve({ name: file.name, size: file.size, key: body.path, uploadId: body.id });
       } catch {
-        reject(new EngineError(`“${file.name}” could not be sent to Rebond (HTTP ${xhr.status}).`));
+        reject(new EngineError(`“${file.name}” could not be sent to Rebond (HTTP ${xhr.status}).`, undefined, undefined, { code: 'upload.interrupted', params: { file: file.name } }));
       }
     };
     xhr.send(file);

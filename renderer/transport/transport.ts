@@ -11,6 +11,7 @@ import type {
   ImportSummary,
   Lang,
 } from '../../core/contract';
+import type { Problem } from '../../core/model/problems';
 
 /** A file the user dropped, made reachable by the engine: a path (Electron) or an upload (browser). */
 export interface StagedFile {
@@ -26,6 +27,8 @@ export interface ImportOptions {
   format?: FormatChoice;
   timeZone?: string;
   year?: number;
+  /** the language of the import's errors */
+  lang?: Lang;
 }
 
 export interface Transport {
@@ -46,6 +49,8 @@ export class EngineError extends Error {
     message: string,
     readonly file?: string,
     readonly line?: number,
+    /** the problem as a code: the screens word it in the app's language */
+    readonly problem?: Problem,
   ) {
     super(message);
     this.name = 'EngineError';

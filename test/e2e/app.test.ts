@@ -94,7 +94,7 @@ describe.skipIf(skip !== null)('Rebond in a browser', () => {
     // the fixture is from January 2021: today the quarantine is over, and the page offers the
     // address as it was at its last event — what a new user with an old export needs
     await page.getByRole('button', { name: 'See its status on 19 Jan 2021' }).click();
-    expect(await page.getByLabel('Status on').inputValue()).toBe('2021-01-19');
+    expect(await page.getByLabel('Status on').inputValue()).toBe('19/01/2021');
 
     const status = page.getByRole('region', { name: 'jeanne.dupont@gmail.com' });
     await expect.poll(() => status.getByText('Temporary quarantine', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
@@ -114,7 +114,8 @@ describe.skipIf(skip !== null)('Rebond in a browser', () => {
 
     const events = page.getByRole('table', { name: 'Events of jeanne.dupont@gmail.com' });
     expect(await events.getByText(/452 4\.2\.2 The email account that you tried to reach is over quota/).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Release…' }).isVisible()).toBe(true);
+    // the quarantine of that day is over today: there is nothing left to release (issue 17)
+    expect(await page.getByRole('button', { name: 'Release…' }).count()).toBe(0);
     await screenshot(page, '3-address-quarantine');
 
     // a hard bounce at gmail.com: long quarantine at the first occurrence (seed 002)

@@ -224,24 +224,26 @@ describe('the Exim test-suite logs import whole', () => {
 });
 
 describe('bad input: no crash, no partial import', () => {
-  async function expectRefused(path: string, message: RegExp) {
+  async function expectRefused(path: string, message: RegExp, code?: string) {
     const before = await storeState();
     const result = await importOne(path);
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(message);
+    // the shells word the problem from its code (core/model/problems.ts)
+    if (code) expect(result.problem?.code).toBe(code);
     expect(await storeState()).toEqual(before);
   }
 
   it('empty file, binary file, image renamed .csv', async () => {
-    await expectRefused(write('empty.csv', ''), /empty/);
-    await expectRefused(write('data.bin', Buffer.from([0, 1, 2, 3, 255, 0, 12, 0])), /not a text file/);
+    await expectRefused(write('empty.csv', ''), /empty/, 'file.empty');
+    await expectRefused(write('data.bin', Buffer.from([0, 1, 2, 3, 255, 0, 12, 0])), /not a text file/, 'file.notText');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(2000, 7)]);
     await expectRefused(write('photo.csv', png), /not a text file/);
   });
 
   it('a report written with the wrong separator is refused, not half-read', async () => {
     const text = readFileSync(join(FIXTURES, 'assoconnect/campagne-utf8-bom.csv'), 'utf8').replace(/;/g, '|');
-    await expectRefused(write('wrong-separator.csv', text), /not a recognised format/);
+    await expectRefused(write('wrong-separator.csv', text), /not a format Rebond reads/, 'format.notRecognised');
   });
 
   it('ragged rows and an unbalanced quote are listed with their line numbers; the good rows are imported', async () => {
@@ -252,7 +254,9 @@ describe('bad input: no crash, no partial import', () => {
     expect(result.errors[0]).toMatchObject({ line: 3, message: expect.stringMatching(/quote/) });
     expect(result.stored).toBe(8); // Gaëtan's two events are lost with his line, nobody else's
     const pmta = await importOne(join(FIXTURES, 'powermta/acct.csv'));
-    expect(pmta.errors).toEqual([{ line: 11, message: 'expected 23 columns, found 7' }]);
+    expect(pmta.errors).toEqual([
+      { line: 11, message: 'expected 23 columns, found 7', problem: { code: 'line.columns', params: { expected: 23, found: 7 } } },
+    ]);
   });
 
   it('a 20 MB single line inside a log', async () => {
@@ -280,14 +284,14 @@ describe('bad input: no crash, no partial import', () => {
     await writePostfixLog(path, 20_000);
     const gz = gzipSync(readFileSync(path));
     const truncated = write('big.log.gz', gz.subarray(0, Math.floor(gz.length / 2)));
-    await expectRefused(truncated, /damaged or truncated|unexpected end/i);
+    await expectRefused(truncated, /damaged or truncated/i, 'file.damagedGzip');
   });
 
   it('a truncated Mailjet .csv.gz fails whole too, though DuckDB would read its first rows', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `sent,${1614727800 + i},person${i}@example.org,250 OK`);
     const gz = gzipSync(Buffer.from(['event,time,email,smtp_reply', ...rows].join('\n') + '\n'));
     const truncated = write('events.csv.gz', gz.subarray(0, Math.floor(gz.length / 2)));
-    await expectRefused(truncated, /damaged or truncated/i);
+    await expectRefused(truncated, /damaged or truncated/i, 'file.damagedGzip');
   });
 
   it('a file deleted while it is imported: the import is whole or absent', async () => {

@@ -75,7 +75,7 @@ describe('Mailjet event export import', () => {
       expect(files.map((f) => f.ok)).toEqual([false, false, false, false, false]);
       expect(files[0].error).toMatch(/empty\.csv is empty/);
       expect(files[1].error).toMatch(/not-a-csv\.csv is not a text file/);
-      expect(files[2].error).toMatch(/contacts\.csv: not a recognised format\. Tried: Mailjet/);
+      expect(files[2].error).toMatch(/contacts\.csv: not a format Rebond reads\. Tried: Mailjet/);
       expect(files[3].error).toMatch(/missing\.csv cannot be read: no such file/);
       expect(files[4].error).toMatch(/header-only\.csv: no event could be read/);
       expect(await eventCount(engine)).toBe(before);
@@ -96,9 +96,9 @@ describe('Mailjet event export import', () => {
       const { files } = await engine.importFiles({ paths: [file] });
       expect(files[0]).toMatchObject({ ok: true, stored: 47, rejected: 3 });
       expect(files[0].errors).toEqual([
-        { line: 12, message: 'expected 8 columns, found 4' },
-        { line: 27, message: 'expected 8 columns, found more' },
-        { line: 51, message: 'a quote (") is opened and never closed' },
+        { line: 12, message: 'expected 8 columns, found 4', problem: { code: 'line.columns', params: { expected: 8, found: 4 } } },
+        { line: 27, message: 'expected 8 columns, found more', problem: { code: 'line.columnsMore', params: { expected: 8 } } },
+        { line: 51, message: 'a quote (") is opened and never closed', problem: { code: 'line.unclosedQuote', params: {} } },
       ]);
       // line numbers of the good rows stay true after the rejected ones
       const m49 = await engine.address({ address: 'member49@orange.fr' });
@@ -118,7 +118,11 @@ describe('Mailjet event export import', () => {
       const { files } = await engine.importFiles({ paths: [file] });
       expect(files[0]).toMatchObject({ ok: true, stored: 3, rejected: 7 });
       expect(files[0].errors).toEqual([
-        { line: 5, message: 'a quote (") is opened and never closed; the 6 line(s) after it were read as part of it' },
+        {
+          line: 5,
+          message: 'a quote (") is opened and never closed; the 6 lines after it were read as part of it',
+          problem: { code: 'line.unclosedQuote', params: {}, swallowed: 6 },
+        },
       ]);
     });
   });

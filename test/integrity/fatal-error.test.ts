@@ -77,7 +77,7 @@ describe('a FATAL DuckDB error', () => {
     await withEngine(async (engine) => {
       const { files } = await engine.importFiles({ paths: [FATAL, EVENTS], displayNames: ['fatal.csv', 'events.csv'] });
       expect(files[0].ok).toBe(false);
-      expect(files[0].error).toBe('fatal.csv: no event could be read as Mailjet event export; 1 line(s) rejected (line 2: invalid characters (not UTF-8)).');
+      expect(files[0].error).toBe('fatal.csv: no event could be read as Mailjet event export; 1 line rejected (line 2: invalid characters (not UTF-8)).');
       expect(files[1].ok).toBe(true);
     });
   });
@@ -88,7 +88,7 @@ describe('line ends of every kind in one file', () => {
     await withEngine(async (engine) => {
       const result = (await engine.importFiles({ paths: [MIXED], displayNames: ['mixed.csv'] })).files[0];
       expect(result).toMatchObject({ ok: true, stored: 4, rejected: 1 });
-      expect(result.errors).toEqual([{ line: 5, message: 'unreadable date "notatime"' }]);
+      expect(result.errors).toEqual([{ line: 5, message: 'unreadable date "notatime"', problem: { code: 'line.date', params: { value: 'notatime' } } }]);
       for (const message of result.errors.map((e) => e.message)) expect(message).not.toMatch(NO_DATABASE_TEXT);
       const lines = await engine.db.all<{ address: string; line: bigint }>(`SELECT address, line FROM events ORDER BY line`);
       expect(lines.map((l) => [l.address, Number(l.line)])).toEqual([

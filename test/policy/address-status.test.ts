@@ -57,7 +57,7 @@ describe('rebond address --json --at', () => {
     expect(during2nd).toMatchObject({ status: 'soft_quarantine', until: '2021-01-26T10:00:00.000Z' });
     expect(during2nd.explanation).toMatch(/2nd temporary quarantine \(14 days, until 26 Jan 2021\)/);
     const fr = await address('escalade@gmail.com', '2021-01-20T00:00:00Z', 'fr');
-    expect(fr.explanation).toMatch(/2ᵉ quarantaine temporaire \(14 jours, jusqu’au 26\/01\/2021\)|2ᵉ quarantaine temporaire \(14 jours, jusqu'au 26\/01\/2021\)/);
+    expect(fr.explanation).toMatch(/2ᵉ quarantaine temporaire \(14 jours, jusqu’au 26 janv\. 2021\)/);
     // periods that start after --at are left out
     expect(during2nd.periods).toHaveLength(2);
   });

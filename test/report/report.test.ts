@@ -1,6 +1,6 @@
 /**
  * The remediation report on the demo data (its scripted addresses have a known story): it must
- * read like a support agent wrote it, in the reader's language and time zone, in every format.
+ * read like a support agent wrote it, in the reader’s language and time zone, in every format.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -51,33 +51,33 @@ describe('the French report', () => {
     const lea = sectionOf(md, 'lea.martin@gmail.com');
     expect(lea).toContain('**Statut :** Quarantaine longue durée');
     expect(lea).toContain('550 5.1.1 The email account that you tried to reach does not exist');
-    expect(lea).toContain("Vérifier d'abord si le membre est dans la liste des désinscrits");
+    expect(lea).toContain("Vérifier d’abord si le membre est dans la liste des désinscrits");
     // 20 Jan 10:15 UTC is 11:15 in Paris
-    expect(lea).toContain('20/01/2021 11:15');
-    expect(lea).toContain('Quarantaine longue durée depuis le 20/01/2021, toujours en cours');
+    expect(lea).toContain('20 janv. 2021, 11:15');
+    expect(lea).toContain('Quarantaine longue durée depuis le 20 janv. 2021, toujours en cours');
 
     const camille = sectionOf(md, 'camille.petit@free.fr');
     expect(camille).toContain('**Statut :** Liste noire');
-    expect(camille).toContain('la personne a signalé un message comme spam le 16/01/2021');
+    expect(camille).toContain('la personne a signalé un message comme spam le 16 janv. 2021');
     expect(camille).toContain('que sur demande écrite de la personne');
-    // the demo's complaint spike of 16 January (seed 000) is the platform incident behind it
+    // the demo’s complaint spike of 16 January (seed 000) is the platform incident behind it
     expect(camille).toMatch(/### Incidents de la plateforme\n\n- Sa plainte du 16 janv\. 2021 fait partie du pic de plaintes/);
 
     const paul = sectionOf(md, 'paul.durand@orange.fr');
-    expect(paul).toContain("**Statut :** Quarantaine temporaire jusqu'au 08/02/2021");
+    expect(paul).toContain("**Statut :** Quarantaine temporaire jusqu’au 8 févr. 2021");
     expect(paul).toContain('452 4.2.2 Boite du destinataire pleine');
-    expect(paul).toContain("Demander au membre de libérer de l'espace dans sa boîte");
-    expect(paul).toContain("Attendre le 08/02/2021");
-    expect(paul).toContain('Quarantaine temporaire du 12/01/2021 au 19/01/2021');
+    expect(paul).toContain("Demander au membre de libérer de l’espace dans sa boîte");
+    expect(paul).toContain("Attendre le 8 févr. 2021");
+    expect(paul).toContain('Quarantaine temporaire du 12 janv. 2021 au 19 janv. 2021');
 
     const marie = sectionOf(md, 'marie.leroy@hotmail.fr');
     expect(marie).toContain('**Statut :** Délivrable');
-    expect(marie).toContain("Les 2 derniers e-mails n'ont pas été remis : Microsoft refuse notre adresse IP d'envoi (liste de blocage S3140)");
-    expect(marie).toContain("l'adresse elle-même est bonne");
+    expect(marie).toContain("Les 2 derniers e-mails n’ont pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3140)");
+    expect(marie).toContain("l’adresse elle-même est bonne");
     expect(marie).toContain('Demander à la plateforme de contacter Microsoft');
     expect(marie).toContain('part of their network is on our block list (S3140)');
     // the 19 Jan 16:20 UTC refusal, in Paris time
-    expect(marie).toContain('19/01/2021 17:20');
+    expect(marie).toContain('19 janv. 2021, 17:20');
   });
 
   it('reports an address never seen as such, not as an error', async () => {
@@ -91,7 +91,7 @@ describe('the French report', () => {
 
   it("writes dates in the reader's zone", async () => {
     const md = await report('md', 'fr', ['marie.leroy@hotmail.fr'], 'America/New_York');
-    expect(md).toContain('19/01/2021 11:20');
+    expect(md).toContain('19 janv. 2021, 11:20');
   });
 });
 
@@ -104,7 +104,7 @@ describe('the English report', () => {
     expect(lea).toContain('Check the unsubscribed list first');
     const camille = sectionOf(md, 'camille.petit@free.fr');
     expect(camille).toContain('**Status:** Blacklisted');
-    expect(camille).toContain("only on the person's written request");
+    expect(camille).toContain("only on the person’s written request");
     const paul = sectionOf(md, 'paul.durand@orange.fr');
     expect(paul).toContain('**Status:** Temporary quarantine until 8 Feb 2021');
     expect(paul).toContain('Ask the member to free space in their mailbox');
@@ -126,7 +126,7 @@ describe('the English report', () => {
   it('exports the events as CSV, one row per event with its source line', async () => {
     const csv = await report('csv', 'en', ['paul.durand@orange.fr']);
     const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Address,UTC,Date (Europe/Paris),Event,Reason,SMTP,DSN,Server\'s text,Campaign,Message id,File,Line');
+    expect(lines[0]).toBe('Address,UTC,Date (Europe/Paris),Event,Reason,SMTP,DSN,Server’s text,Campaign,Message id,File,Line');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain('2021-01-12T09:00:00.000Z,"12 Jan 2021, 10:00",soft_bounce,mailbox_full');
     expect(lines[2]).toContain('mailbox_full');
@@ -143,10 +143,10 @@ describe('the PDF', () => {
     const text = execFileSync(PDFTOTEXT!, ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Rapport de remédiation');
     expect(text).toContain('Quarantaine longue durée');
-    expect(text).toContain("Demander au membre de libérer de l'espace");
+    expect(text).toContain("Demander au membre de libérer de l’espace");
     expect(text).toContain('Délivrable');
     expect(text).toContain('liste de blocage S3140');
-    expect(text).toContain("jusqu'au 08/02/2021");
+    expect(text).toContain("jusqu’au 8 févr. 2021");
     // Roboto has no superscript ᵉ: the PDF writes the ordinal with a plain letter
     expect(text).toContain('2e quarantaine temporaire (14 jours');
   }, 30_000);

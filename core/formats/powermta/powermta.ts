@@ -6,6 +6,7 @@ import { detectDelimiter, headerLineOf, mapHeader, splitCsvLine } from '../heade
 import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
 import type { FileSample } from '../../files/sample';
 import { PMTA_COLUMNS, PMTA_OWN, PMTA_TYPES, type PmtaField } from './columns';
+import { problem, type Problem } from '../../model/problems';
 
 function header(sample: FileSample): { delimiter: string; columns: string[] } | null {
   const first = sample.lines.find((l) => l.trim().length > 0);
@@ -52,15 +53,16 @@ export const powermtaImporter: FormatImporter = {
     return own >= 2 ? 0.97 : 0.7;
   },
 
-  explainMiss(sample: FileSample): string | null {
+  explainMiss(sample: FileSample): Problem | null {
     const h = header(sample);
     if (!h || ownColumns(h.columns) < 2) return null;
     const lack = missing(mapHeader(h.columns, PMTA_COLUMNS));
     if (lack.length === 0) return null;
-    return (
-      `this looks like a PowerMTA accounting file, but its header has no ${lack.map((l) => REQUIRED[l]).join(' and no ')} ` +
-      `column; the header reads: "${h.columns.join(',').slice(0, 160)}".`
-    );
+    return problem('format.powermtaColumns', {
+      file: sample.path,
+      missing: lack.map((l) => REQUIRED[l]).join(', '),
+      header: h.columns.join(',').slice(0, 160),
+    });
   },
 
   async stage(context: StageContext): Promise<void> {
