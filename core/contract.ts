@@ -9,11 +9,14 @@ import type { Classification } from './model/category';
 import type { ReleaseRiskFigures } from './policy/release-risk';
 import type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
 import type { IncidentKind } from './model/incident-kinds';
+import type { Lang } from './model/lang';
+import type { AddressesBehind, AddressesBehindRequest } from './model/lists';
 import type { LineProblem, Problem } from './model/problems';
 
 export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
 
-export type Lang = 'fr' | 'en';
+export type { Lang } from './model/lang';
+export type { AddressesBehind, AddressesBehindRequest } from './model/lists';
 
 // ---------------------------------------------------------------- imports
 
@@ -281,21 +284,6 @@ export interface AddressListView {
 }
 
 /** The addresses behind an Overview figure: a headline count, a domain's bar, a reason. */
-export interface AddressesBehindRequest {
-  type?: EventType;
-  domain?: string;
-  category?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-}
-
-export interface AddressesBehind {
-  /** distinct addresses behind the figure */
-  total: number;
-  rows: Array<{ address: string; domain: string; events: number; lastTime: string; category: string | null }>;
-}
-
 export interface ReleaseRequest {
   address: string;
   reason: string;

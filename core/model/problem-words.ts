@@ -3,7 +3,7 @@
  * `message` an API answer carries beside its code for a client that does not word codes itself.
  * The renderer has its own words for the same codes (renderer/i18n), checked by a test.
  */
-import type { Lang } from '../contract';
+import type { Lang } from './lang';
 import type { LineProblem, Problem, ProblemCode, ProblemParams } from './problems';
 
 type Wording = { [K in ProblemCode]: (p: ProblemParams[K]) => string };

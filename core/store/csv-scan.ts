@@ -146,7 +146,7 @@ async function scanCsv(
   const headerLine = spec.headerLine ?? 1;
   // The scan is materialised before any expression runs on it: DuckDB (1.5) crashes with an
   // INTERNAL error that invalidates the whole database when an expression reads a column of a
-  // row that ignore_errors drops for invalid UTF-8 (found by test/importers/fuzz.test.ts).
+  // row that ignore_errors drops for invalid UTF-8 (found by test/import/fuzz.test.ts).
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${rawTable} AS
      SELECT * FROM read_csv(${readCsvArguments(

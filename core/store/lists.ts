@@ -4,7 +4,7 @@
  * one pass over the store, never one query per address.
  */
 import { listValue } from '@duckdb/node-api';
-import type { AddressesBehind, AddressesBehindRequest } from '../contract';
+import type { AddressesBehind, AddressesBehindRequest } from '../model/lists';
 import type { Database } from './database';
 import { isoTime } from './sql';
 
