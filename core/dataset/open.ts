@@ -11,6 +11,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../store/database';
+import { fillAggregates } from '../store/hourly-tables';
 import { MANIFEST, parseManifest, SIDE_TABLES, type DatasetManifest } from './manifest';
 
 export type DatasetPlace = { kind: 'folder'; path: string } | { kind: 'url'; url: string; scheme: string } | { kind: 'motherduck'; database: string };
@@ -63,6 +64,7 @@ export async function openDataset(location: string): Promise<{ db: Database; man
       await loadExtension(db, 'motherduck', `a MotherDuck database (${location})`);
       await db.run(`ATTACH ${quote(location)} AS shared (READ_ONLY)`);
       for (const t of ['events', ...SIDE_TABLES]) await db.run(`DROP TABLE ${t}`), await db.run(`CREATE VIEW ${t} AS SELECT * FROM shared.${t}`);
+      await fillAggregates(db);
       return { db, manifest: null };
     }
     if (place.kind === 'url') await loadExtension(db, 'httpfs', `${place.scheme}:// addresses (${location})`);
@@ -79,6 +81,8 @@ export async function openDataset(location: string): Promise<{ db: Database; man
       await db.run(`DROP TABLE ${t}`);
       await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet(${quote(at(manifest.tables[t]))})`);
     }
+    // the counts the charts and incidents read (store/hourly-tables.ts), made in memory from the files
+    await fillAggregates(db);
     return { db, manifest };
   } catch (error) {
     await db.close().catch(() => undefined);

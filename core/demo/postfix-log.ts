@@ -3,7 +3,8 @@
  * (not through Mailjet), so its log carries what only an MTA log shows — deferrals with their
  * reply (orange.fr greylisting, free.fr refusing our IP) and the queue-to-delivery `delay=`.
  */
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { HOUR } from './plan';
 
 const SERVER_TEXTS = {
@@ -73,7 +74,14 @@ export function postfixWriter(random: () => number): PostfixWriter {
     events: () => events,
     async write(path) {
       lines.sort((a, b) => a.at - b.at || a.n - b.n);
-      await writeFile(path, lines.map((l) => l.text).join('\n') + '\n');
+      // in slices: the whole log of a 10,000,000-event demo is longer than a JavaScript string may be
+      const out = createWriteStream(path);
+      for (let i = 0; i < lines.length; i += 10_000) {
+        const slice = lines.slice(i, i + 10_000).map((l) => l.text).join('\n') + '\n';
+        if (!out.write(slice)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
     },
   };
 }

@@ -94,6 +94,11 @@ export async function addImportToAggregates(db: Database, importId: number): Pro
   await db.run(delaySql(importId));
 }
 
+/** Every import's counts at once, from the events: a read-only dataset's views get their counts when opened. */
+export async function fillAggregates(db: Database): Promise<void> {
+  for (const sql of [hourlySql(null), domainSql(null), campaignSql(null), delaySql(null)]) await db.run(sql);
+}
+
 /** The import's rows out of the aggregates; call inside the transaction that removes its events. */
 export async function removeImportFromAggregates(db: Database, importId: number): Promise<void> {
   for (const table of ['hourly_counts', 'domain_counts', 'campaign_counts', 'delay_counts']) await db.run(`DELETE FROM ${table} WHERE import_id = $1`, [importId]);

@@ -31,7 +31,7 @@ describe('the rebond process', () => {
     writeFileSync(empty, '');
     const failed = await runCli(['import', '--db', join(dir.path, 'w.duckdb'), empty]);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toBe(`rebond: ${empty} is empty.\n`);
+    expect(failed.stderr).toBe(`rebond: ${empty} is empty: there is nothing to import.\n`);
 
     const classified = await runCli(['classify'], { input: '550 5.1.1 user unknown\n452 4.2.2 mailbox full\n' });
     expect(classified.code).toBe(0);
