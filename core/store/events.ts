@@ -164,8 +164,12 @@ async function nearestAddresses(db: Database, q: string, where: string, value: s
 /** how many addresses Jaro-Winkler hands to the edit distance: a slip or two never ranks lower */
 const LIKELIEST = 64;
 
-/** The time of the workspace's last event, of any address: where the data stops. */
+/**
+ * The time of the workspace's last event, of any address: where the data stops. Read from the
+ * counts kept per hour (store/hourly-tables.ts), which hold each hour's last time: max(time) over
+ * the events is a scan of 10,000,000 values on every lookup (about 40 ms).
+ */
 export async function lastEventTime(db: Database): Promise<string | null> {
-  const row = await db.one<{ last: string | null }>(`SELECT ${isoTime('max(time)')} AS last FROM events`);
+  const row = await db.one<{ last: string | null }>(`SELECT ${isoTime('max(last)')} AS last FROM hourly_counts`);
   return row?.last ?? null;
 }

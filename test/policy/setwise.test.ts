@@ -19,17 +19,9 @@ import { Database } from '../../core/store/database';
 import { streamStatusInputs } from '../../core/store/status-inputs';
 import { LISTABLE_STATUSES } from '../../core/commands/shared';
 import { tempDir } from '../helpers';
+import { seededRandom } from '../../core/demo/random';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const DOMAINS = ['gmail.com', 'orange.fr', 'asso-quartier.fr', 'yopmail.com', 'free.fr'];
 const DISPOSABLE = new Set(['yopmail.com']);
