@@ -5,13 +5,11 @@
  */
 import type { DeliveryEvent, EventType } from './model/event';
 import type { AddressStatus, Period, Release } from './model/status';
-import type { Classification } from './model/category';
 import type { ReleaseRiskFigures } from './policy/release-risk';
-import type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
+import type { FormatChoice, FormatId, LineError, OtherProgram } from './model/imports';
 import type { IncidentKind } from './model/incident-kinds';
 import type { Lang } from './model/lang';
-import type { AddressesBehind, AddressesBehindRequest } from './model/lists';
-import type { LineProblem, Problem } from './model/problems';
+import type { Problem } from './model/problems';
 
 export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DEMO_DOMAINS, FIRST_NAMES, LAST_NAMES, SENDER_SIDE_REPLIES, type DemoDomain } from './texts';
 import { seededRandom } from './random';
-import { DAY, demandFactor, demoPlan, HOUR, type CampaignPlan, type DemoPlan } from './plan';
+import { DAY, demandFactor, demoPlan, HOUR, type CampaignPlan } from './plan';
 import { postfixWriter, slowHours } from './postfix-log';
 
 export interface DemoOptions {

@@ -155,7 +155,6 @@ export async function normalisedCopy(path: string, gzip: boolean): Promise<{ dir
   const dir = await mkdtemp(join(tmpdir(), 'rebond-lines-'));
   const copy = join(dir, 'normalised.csv');
   const out = await open(copy, 'w');
-  let previous = -1;
   let quoted = false;
   let crBecameLf = false; // the last byte was a CR outside quotes, written as LF
   try {
@@ -175,8 +174,6 @@ export async function normalisedCopy(path: string, gzip: boolean): Promise<{ dir
         } else if (!quoted && byte === LF && afterCr) continue; // CRLF: its CR became the LF
         bytes[write++] = byte;
       }
-      // `previous` must be the original byte: a CR at a chunk's end is followed by its LF next
-      previous = chunk[chunk.length - 1];
       await out.write(bytes, 0, write);
     }
   } catch (error) {

@@ -2,13 +2,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressSuggestion } from '../../core/contract';
 import { useApp } from '../app-context';
-import { formatDate } from '../format';
-import { StatusBadge } from './StatusBadge';
+import { SuggestionFacts } from './SuggestionFacts';
 
 /** The search box: an ARIA combobox whose suggestions come from the engine while typing. */
 export function AddressSearch({ initial, onSearch }: { initial?: string; onSearch(address: string): void }) {
   const { t } = useTranslation();
-  const { transport, lang, timeZone } = useApp();
+  const { transport } = useApp();
   const id = useId();
   const [query, setQuery] = useState(initial ?? '');
   const [suggestions, setSuggestions] = useState<AddressSuggestion[]>([]);
@@ -124,11 +123,7 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
                 }}
               >
                 <span className="mono">{s.address}</span>
-                {s.status && <StatusBadge status={s.status} small />}
-                <span className="muted small">
-                  {t('address.suggestionEvents', { count: s.events })}
-                  {s.lastEventTime ? ` · ${formatDate(lang, s.lastEventTime, timeZone)}` : ''}
-                </span>
+                <SuggestionFacts suggestion={s} />
               </li>
             ))}
           </ul>

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../app-context';
-import { formatDate } from '../format';
 import { useEngineAnswer } from '../use-engine-answer';
-import { StatusBadge } from './StatusBadge';
+import { SuggestionFacts } from './SuggestionFacts';
 
 /**
  * For an address the files never mention: the known addresses nearest to it, each with its
@@ -10,7 +9,7 @@ import { StatusBadge } from './StatusBadge';
  */
 export function NearestAddresses({ address, onChoose }: { address: string; onChoose(address: string): void }) {
   const { t } = useTranslation();
-  const { lang, timeZone, dataVersion } = useApp();
+  const { dataVersion } = useApp();
   const answer = useEngineAnswer('searchAddresses', { query: address, limit: 5 }, dataVersion);
   const near = (answer.value ?? []).filter((s) => s.address !== address);
   if (!answer.value) return <p className="muted small">{t('lists.loading')}</p>;
@@ -25,11 +24,7 @@ export function NearestAddresses({ address, onChoose }: { address: string; onCho
             <button type="button" className="link-button mono" onClick={() => onChoose(s.address)}>
               {s.address}
             </button>
-            {s.status && <StatusBadge status={s.status} small />}
-            <span className="muted small">
-              {t('address.suggestionEvents', { count: s.events })}
-              {s.lastEventTime ? ` · ${formatDate(lang, s.lastEventTime, timeZone)}` : ''}
-            </span>
+            <SuggestionFacts suggestion={s} />
           </li>
         ))}
       </ul>
