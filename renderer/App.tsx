@@ -41,6 +41,7 @@ function Shell({ transport, i18n }: { transport: Transport; i18n: I18n }) {
     [i18n, transport],
   );
 
+  // asked once, before the app's context exists (the screens ask through useEngineAnswer, which needs it)
   useEffect(() => {
     transport.call('getSettings', {}).then(setSettings, (e) => setError(errorMessage(e)));
     // a new user lands on Import; someone with data on the Overview

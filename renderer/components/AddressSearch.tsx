@@ -1,60 +1,36 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressSuggestion } from '../../core/contract';
-import { useApp } from '../app-context';
+import { useEngineAnswer } from '../use-engine-answer';
 import { SuggestionFacts } from './SuggestionFacts';
 
 /** The search box: an ARIA combobox whose suggestions come from the engine while typing. */
 export function AddressSearch({ initial, onSearch }: { initial?: string; onSearch(address: string): void }) {
   const { t } = useTranslation();
-  const { transport } = useApp();
   const id = useId();
   const [query, setQuery] = useState(initial ?? '');
-  const [suggestions, setSuggestions] = useState<AddressSuggestion[]>([]);
+  /** the address just chosen: the box shows it, and no suggestions are asked for it until it is edited */
+  const [chosen, setChosen] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [searched, setSearched] = useState(false);
-  const skipNext = useRef(false);
   const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const show = () => {
     clearTimeout(closeTimer.current);
     setOpen(true);
   };
 
-  useEffect(() => {
-    if (skipNext.current) {
-      skipNext.current = false;
-      return;
-    }
-    const q = query.trim();
-    if (q.length < 2) {
-      setSuggestions([]);
-      setSearched(false);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      transport.call('searchAddresses', { query: q, limit: 8 }).then(
-        (found) => {
-          if (!live) return;
-          setSuggestions(found);
-          setSearched(true);
-          setActive(-1);
-        },
-        () => live && setSuggestions([]),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, transport]);
+  const q = query.trim();
+  const asking = q.length >= 2 && q !== chosen;
+  // asked 150 ms after the last keystroke; a slower earlier answer never replaces a newer one
+  const answer = useEngineAnswer('searchAddresses', asking ? { query: q, limit: 8 } : null, undefined, 150);
+  const suggestions: AddressSuggestion[] = asking ? (answer.value ?? []) : [];
+  const searched = asking && answer.value !== null;
+  useEffect(() => setActive(-1), [answer.value]);
 
   const choose = (address: string) => {
-    skipNext.current = true;
+    setChosen(address);
     setQuery(address);
     setOpen(false);
-    setSuggestions([]);
     onSearch(address);
   };
 
@@ -66,8 +42,8 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
       className="search"
       onSubmit={(e) => {
         e.preventDefault();
-        const chosen = active >= 0 ? suggestions[active]?.address : undefined;
-        if (chosen ?? query.trim()) choose(chosen ?? query.trim());
+        const picked = active >= 0 ? suggestions[active]?.address : undefined;
+        if (picked ?? q) choose(picked ?? q);
       }}
     >
       <label htmlFor={`${id}-input`} className="search-label">
@@ -90,6 +66,7 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
+              setChosen(null);
               show();
             }}
             onFocus={show}
@@ -132,9 +109,9 @@ export function AddressSearch({ initial, onSearch }: { initial?: string; onSearc
           {t('address.searchButton')}
         </button>
       </div>
-      {open && searched && suggestions.length === 0 && query.trim().length >= 2 && (
+      {open && searched && suggestions.length === 0 && (
         <p className="muted small" role="status">
-          {t('address.noMatch', { query: query.trim() })}
+          {t('address.noMatch', { query: q })}
         </p>
       )}
     </form>

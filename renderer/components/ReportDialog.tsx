@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, ReportFile, ReportFormat } from '../../core/contract';
 import { errorMessage, useApp } from '../app-context';
+import { useEngineAnswer } from '../use-engine-answer';
 
 /** Addresses pasted from a ticket: one per line, or separated by spaces, commas or semicolons. */
 export function parseAddresses(text: string): string[] {
@@ -42,7 +43,6 @@ export function ReportDialog({ addresses, at, onClose }: { addresses: string[]; 
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState(addresses.join('\n'));
   const [lang, setLang] = useState<Lang>(appLang);
-  const [preview, setPreview] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,24 +53,15 @@ export function ReportDialog({ addresses, at, onClose }: { addresses: string[]; 
     dialog.current?.showModal();
   }, []);
 
-  // the preview follows the addresses and the language as they are typed
-  useEffect(() => {
-    if (!key) {
-      setPreview('');
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      transport.call('report', { addresses: key.split(' '), format: 'md', lang, timeZone, ...(at ? { at } : {}) }).then(
-        (file) => current && (setPreview(file.text ?? ''), setError(null)),
-        (e) => current && setError(errorMessage(e)),
-      );
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [key, lang, at, timeZone, transport]);
+  // the preview follows the addresses and the language as they are typed (asked 250 ms after the last change)
+  const previewAnswer = useEngineAnswer(
+    'report',
+    key ? { addresses: key.split(' '), format: 'md', lang, timeZone, ...(at ? { at } : {}) } : null,
+    undefined,
+    250,
+  );
+  const preview = key ? (previewAnswer.value ? (previewAnswer.value.text ?? '') : null) : '';
+  const shownError = error ?? previewAnswer.error;
 
   async function save(format: ReportFormat) {
     setBusy(true);
@@ -118,9 +109,9 @@ export function ReportDialog({ addresses, at, onClose }: { addresses: string[]; 
       <pre className="export-preview" aria-labelledby={`${id}-preview`} tabIndex={0}>
         {preview === null ? t('ticket.exportLoading') : preview}
       </pre>
-      {error && (
+      {shownError && (
         <p role="alert" className="refusal">
-          {t('errors.generic', { message: error })}
+          {t('errors.generic', { message: shownError })}
         </p>
       )}
       {notice && (
