@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+const ALL = ['core/**/*.test.ts', 'test/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx'];
+/**
+ * Files that replace a module (vi.mock of electron, node:fs/promises) or the process's time zone
+ * for a while: each runs in a fresh worker, so that what it replaces never reaches another file.
+ */
+const ISOLATED = ['electron/**/*.test.ts', 'core/host/server.test.ts', 'test/workspace/engine.test.ts', 'test/cli/refusals.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'test/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
@@ -13,5 +19,14 @@ export default defineConfig({
     maxWorkers: 2,
     // the browser tests wait for the app to settle; CI's two cores run other test files beside them
     expect: { poll: { timeout: 10_000 } },
+    projects: [
+      {
+        extends: true,
+        // the other files share their workers' loaded modules (DuckDB's binding, the engine, the
+        // classifier's compiled table): loading them once per file was about 40 % of a file's time
+        test: { name: 'shared', include: ALL, exclude: ISOLATED, isolate: false },
+      },
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+    ],
   },
 });

@@ -7,6 +7,7 @@ import type { AddressAnswer, AnswerTone, Lang, MessageVerdict, MessageVerdictKin
 import type { DeliveryEvent } from '../model/event';
 import { formatDateTime, formatDay, formatDuration } from './dates';
 import type { VerdictFacts } from './messages';
+import { pluralOf, type Plural } from '../model/lang';
 
 /** Templates split once into literal and {name} parts: a report fills thousands of them. */
 const compiled = new Map<string, string[]>();
@@ -50,7 +51,7 @@ interface Words {
   causeKnown: string;
   causeUnknown: string;
   causeUnknownNetwork: string;
-  pendingDeferred: string;
+  pendingDeferred: Plural;
   pendingRequested: string;
   expired: string;
   unknown: string;
@@ -153,7 +154,10 @@ export const WORDS: Record<Lang, Words> = {
     causeKnown: "Cause d’origine : {type} du {date}{text}.",
     causeUnknown: "La cause d’origine n’est pas dans les données.",
     causeUnknownNetwork: "La cause d’origine n’est pas dans les données : une liste « preblocked » peut venir du rejet permanent d’un autre client du prestataire.",
-    pendingDeferred: 'Pas encore remis : {count} report(s) ({reasons}), dernière tentative le {date}.',
+    pendingDeferred: {
+      one: 'Pas encore remis : {count} report ({reasons}), dernière tentative le {date}.',
+      other: 'Pas encore remis : {count} reports ({reasons}), dernière tentative le {date}.',
+    },
     pendingRequested: "Pas encore de résultat : envoi demandé le {date}.",
     expired: "Expiré : le serveur destinataire n’a jamais accepté le message (dernière tentative le {date}).",
     unknown: 'Non remis, raison non reconnue ({text}), le {date}.',
@@ -254,7 +258,10 @@ export const WORDS: Record<Lang, Words> = {
     causeKnown: 'Original cause: {type} on {date}{text}.',
     causeUnknown: 'The original cause is not in the data.',
     causeUnknownNetwork: 'The original cause is not in the data: a “preblocked” list can come from another customer’s hard bounce at the ESP.',
-    pendingDeferred: 'Not delivered yet: {count} deferral(s) ({reasons}), last attempt on {date}.',
+    pendingDeferred: {
+      one: 'Not delivered yet: {count} deferral ({reasons}), last attempt on {date}.',
+      other: 'Not delivered yet: {count} deferrals ({reasons}), last attempt on {date}.',
+    },
     pendingRequested: 'No outcome yet: sending requested on {date}.',
     expired: 'Expired: the receiving server never accepted the message (last attempt on {date}).',
     unknown: 'Not delivered, reason not recognised ({text}), on {date}.',
@@ -326,7 +333,7 @@ export function summarize(facts: VerdictFacts, events: readonly DeliveryEvent[],
     }
     case 'pending':
       return v.deferrals
-        ? fill(w.pendingDeferred, { count: v.deferrals, reasons: reasonsOf(v.deferredBecause, w), date })
+        ? fill(pluralOf(lang, v.deferrals, w.pendingDeferred), { count: v.deferrals, reasons: reasonsOf(v.deferredBecause, w), date })
         : fill(w.pendingRequested, { date: formatDateTime(v.firstTime, lang, timeZone) });
     case 'expired':
       return fill(w.expired, { date });

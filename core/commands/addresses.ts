@@ -26,6 +26,6 @@ export function register(program: Command): void {
       }
       // an unsubscribed address keeps its own status beside it (it may also be quarantined): show it
       for (const a of list) printRow([a.address, a.since ?? '', a.until ?? '', ...(a.status !== status ? [a.status] : [])]);
-      printNote(`${list.length} address(es) in ${status}`);
+      printNote(`${list.length} ${list.length === 1 ? 'address' : 'addresses'} in ${status}`);
     });
 }

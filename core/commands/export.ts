@@ -22,9 +22,9 @@ export function register(program: Command): void {
         printJson(summary);
         return;
       }
-      const parts = [`${summary.written.length} import(s) written (${summary.events} events)`, `${summary.kept.length} already there`];
+      const parts = [`${summary.written.length} ${summary.written.length === 1 ? 'import' : 'imports'} written (${summary.events} ${summary.events === 1 ? 'event' : 'events'})`, `${summary.kept.length} already there`];
       if (summary.removed.length > 0) parts.push(`${summary.removed.length} removed`);
       if (summary.rewroteAll) parts.push('all written again: the classifier rules or the schema changed');
-      printNote(`${options.parquet}: ${parts.join(', ')}; ${summary.files} event file(s), ${summary.seconds.toFixed(1)} s.`);
+      printNote(`${options.parquet}: ${parts.join(', ')}; ${summary.files} event ${summary.files === 1 ? 'file' : 'files'}, ${summary.seconds.toFixed(1)} s.`);
     });
 }

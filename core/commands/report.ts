@@ -43,7 +43,7 @@ export function register(program: Command): void {
       const file = await withWorkspaceOrDataset(options, (engine) => engine.report({ addresses: emails, format, lang, at, timeZone }));
       if (options.out) {
         await writeFile(options.out, file.base64 !== undefined ? Buffer.from(file.base64, 'base64') : (file.text ?? ''));
-        printNote(`${options.out}: ${format} report of ${emails.length} address(es) written.`);
+        printNote(`${options.out}: ${format} report of ${emails.length} ${emails.length === 1 ? 'address' : 'addresses'} written.`);
         return;
       }
       // a document, not terminal text: its lines are written as they are, each through print(),

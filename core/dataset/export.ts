@@ -21,6 +21,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../store/database';
+import { copyImportByMonth, copyTableToParquet, importEventCount, importRows } from '../store/dataset-tables';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { classifierRulesVersion, DATASET_FORMAT, DATASET_VERSION, MANIFEST, parseManifest, SIDE_TABLES, type DatasetImport, type DatasetManifest } from './manifest';
 
@@ -38,9 +39,6 @@ export interface ExportSummary {
   events: number;
   seconds: number;
 }
-
-/** A local folder path inside SQL text: quotes doubled (COPY takes no parameter for its target). */
-const sqlPath = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
 function previousManifest(folder: string): DatasetManifest | null {
   const file = join(folder, MANIFEST);
@@ -62,9 +60,7 @@ export async function exportDataset(db: Database, folder: string): Promise<Expor
   const rules = classifierRulesVersion();
   const rewroteAll = before !== null && (before.classifierRules !== rules || before.schemaVersion !== SCHEMA_VERSION);
 
-  const imports = await db.all<{ id: number; display_name: string; format: string; content_hash: string; stored: bigint }>(
-    `SELECT id, display_name, format, content_hash, stored FROM imports ORDER BY id`,
-  );
+  const imports = await importRows(db);
   const held = new Map((rewroteAll ? [] : (before?.imports ?? [])).map((i) => [i.id, i]));
   const present = new Set(imports.map((i) => i.id));
   const summary: ExportSummary = { folder, written: [], kept: [], removed: [], rewroteAll, files: 0, events: 0, seconds: 0 };
@@ -96,7 +92,7 @@ export async function exportDataset(db: Database, folder: string): Promise<Expor
   for (const t of SIDE_TABLES) {
     const rel = `tables/${t}.parquet`;
     const tmp = join(folder, `tables/.${t}.parquet.tmp`);
-    await db.run(`COPY (SELECT * FROM ${t}) TO ${sqlPath(tmp)} (FORMAT parquet)`);
+    await copyTableToParquet(db, t, tmp);
     renameSync(tmp, join(folder, rel));
     tables[t] = rel;
   }
@@ -121,14 +117,9 @@ export async function exportDataset(db: Database, folder: string): Promise<Expor
 async function writeImport(db: Database, folder: string, id: number): Promise<{ months: string[]; files: string[]; events: number }> {
   const staging = join(folder, `.staging-${id}`);
   rmSync(staging, { recursive: true, force: true });
-  const counted = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM events WHERE import_id = $1`, [id]);
-  const events = Number(counted?.n ?? 0);
+  const events = await importEventCount(db, id);
   if (events === 0) return { months: [], files: [], events: 0 };
-  // id is an integer from the imports table: safe in the SQL text COPY needs
-  await db.run(
-    `COPY (SELECT *, strftime(time, '%Y-%m') AS month FROM events WHERE import_id = ${Number(id)})
-     TO ${sqlPath(staging)} (FORMAT parquet, PARTITION_BY (month), FILENAME_PATTERN 'part-{i}')`,
-  );
+  await copyImportByMonth(db, id, staging);
   const months: string[] = [];
   const files: string[] = [];
   for (const dir of readdirSync(staging).sort()) {

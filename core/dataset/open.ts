@@ -11,6 +11,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../store/database';
+import { eventsOverParquet, installExtension, readRemoteText, tableOverParquet, viewsOverAttached } from '../store/dataset-tables';
 import { fillAggregates } from '../store/hourly-tables';
 import { MANIFEST, parseManifest, SIDE_TABLES, type DatasetManifest } from './manifest';
 
@@ -23,13 +24,10 @@ export function placeOf(location: string): DatasetPlace {
   return { kind: 'folder', path: location };
 }
 
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
 /** Loads a DuckDB extension, or says plainly which one is missing and why it matters. */
-async function loadExtension(db: Database, name: string, what: string): Promise<void> {
+async function loadExtension(db: Database, name: 'httpfs' | 'motherduck', what: string): Promise<void> {
   try {
-    await db.run(`INSTALL ${name}`);
-    await db.run(`LOAD ${name}`);
+    await installExtension(db, name);
   } catch (error) {
     const detail = (error as Error).message.split('\n')[0];
     throw new Error(
@@ -46,13 +44,11 @@ async function readManifest(db: Database, place: DatasetPlace, location: string)
     return parseManifest(readFileSync(file, 'utf8'), location);
   }
   const url = place.kind === 'url' ? place.url : '';
-  const row = await db
-    .one<{ content: string }>(`SELECT content FROM read_text($1)`, [`${url}/${MANIFEST}`])
-    .catch((error: Error) => {
-      throw new Error(`Cannot read ${url}/${MANIFEST}: ${error.message.split('\n')[0]}`);
-    });
-  if (!row) throw new Error(`${location} holds no Rebond dataset (no ${MANIFEST}).`);
-  return parseManifest(row.content, location);
+  const content = await readRemoteText(db, `${url}/${MANIFEST}`).catch((error: Error) => {
+    throw new Error(`Cannot read ${url}/${MANIFEST}: ${error.message.split('\n')[0]}`);
+  });
+  if (content === null) throw new Error(`${location} holds no Rebond dataset (no ${MANIFEST}).`);
+  return parseManifest(content, location);
 }
 
 /** The Database an Engine reads a dataset through. Nothing is written anywhere. */
@@ -62,8 +58,7 @@ export async function openDataset(location: string): Promise<{ db: Database; man
   try {
     if (place.kind === 'motherduck') {
       await loadExtension(db, 'motherduck', `a MotherDuck database (${location})`);
-      await db.run(`ATTACH ${quote(location)} AS shared (READ_ONLY)`);
-      for (const t of ['events', ...SIDE_TABLES]) await db.run(`DROP TABLE ${t}`), await db.run(`CREATE VIEW ${t} AS SELECT * FROM shared.${t}`);
+      await viewsOverAttached(db, location, ['events', ...SIDE_TABLES]);
       await fillAggregates(db);
       return { db, manifest: null };
     }
@@ -73,14 +68,8 @@ export async function openDataset(location: string): Promise<{ db: Database; man
     const at = (rel: string) => (place.kind === 'folder' ? join(base, rel) : `${base}/${rel}`);
     const files = manifest.imports.flatMap((i) => i.files).map(at);
     // the migrations made empty tables: each becomes a view over the dataset's files
-    if (files.length > 0) {
-      await db.run(`DROP TABLE events`);
-      await db.run(`CREATE VIEW events AS SELECT * EXCLUDE (month) FROM read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true)`);
-    }
-    for (const t of SIDE_TABLES) {
-      await db.run(`DROP TABLE ${t}`);
-      await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet(${quote(at(manifest.tables[t]))})`);
-    }
+    if (files.length > 0) await eventsOverParquet(db, files);
+    for (const t of SIDE_TABLES) await tableOverParquet(db, t, at(manifest.tables[t]));
     // the counts the charts and incidents read (store/hourly-tables.ts), made in memory from the files
     await fillAggregates(db);
     return { db, manifest };

@@ -7,6 +7,7 @@ import type { Lang } from '../contract';
 import type { DeliveryEvent } from '../model/event';
 import { count, day, duration, percent } from './words';
 import { HOUR, type Detected } from './types';
+import { pluralOf } from '../model/lang';
 
 function span(lang: Lang, d: Detected, timeZone: string): string {
   const last = d.end - HOUR;
@@ -20,7 +21,7 @@ export function addressSentence(d: Detected, events: readonly DeliveryEvent[], l
   const when = day(lang, Date.parse(e.time), timeZone);
   const fr = lang === 'fr';
   const late = e.delaySeconds !== null && e.delaySeconds > 60 ? duration(lang, e.delaySeconds) : null;
-  const more = events.length > 1 ? (fr ? ` (et ${count(lang, events.length - 1)} autre(s))` : ` (and ${count(lang, events.length - 1)} more)`) : '';
+  const more = events.length > 1 ? (fr ? ` (et ${count(lang, events.length - 1)} ${pluralOf(lang, events.length - 1, { one: 'autre', other: 'autres' })})` : ` (and ${count(lang, events.length - 1)} more)`) : '';
   switch (d.kind) {
     case 'throttling':
       return fr

@@ -48,7 +48,7 @@ describe('the policy settings file', () => {
   it.each([
     { json: { softQuarantineDays: [7, 'two weeks'] }, field: 'softQuarantineDays.1', problem: 'must be a number, not the text "two weeks"' },
     { json: { softQuarantineDays: [7, 1.5] }, field: 'softQuarantineDays.1', problem: 'whole number' },
-    { json: { softQuarantineDays: [] }, field: 'softQuarantineDays', problem: 'must list at least 1 value(s)' },
+    { json: { softQuarantineDays: [] }, field: 'softQuarantineDays', problem: 'must list at least 1 value' },
     { json: { longAfterSoftQuarantines: -1 }, field: 'longAfterSoftQuarantines', problem: 'must be at least 0, not the number -1' },
     { json: { longAfterSoftQuarantines: 6 }, field: 'longAfterSoftQuarantines', problem: 'softQuarantineDays gives only 5 durations' },
     { json: { hardBouncesBeforeLongQuarantine: { major: 0 } }, field: 'hardBouncesBeforeLongQuarantine.major', problem: 'must be at least 1' },

@@ -299,7 +299,7 @@ function plainProblem(issue: z.core.$ZodIssue, root: unknown): string {
       return found === undefined ? `is missing (expected ${expected})` : `must be ${expected}, not ${describeValue(found)}`;
     }
     case 'too_small': {
-      if (issue.origin === 'array') return `must list at least ${String(issue.minimum)} value(s)`;
+      if (issue.origin === 'array') return `must list at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'value' : 'values'}`;
       if (issue.origin === 'string') return 'must not be empty';
       return `must be at least ${String(issue.minimum)}, not ${describeValue(found)}`;
     }

@@ -8,6 +8,7 @@
 import type { AddressReport, AnswerTone, Lang, MessageVerdictKind } from '../contract';
 import type { DeliveryEvent } from '../model/event';
 import type { AddressStatus } from '../model/status';
+import { pluralOf } from '../model/lang';
 import { WORDS, fill, formatDateTime, formatDay, oneLine } from '../address';
 import { serverText } from '../policy';
 import { REPORT_WORDS } from './words';
@@ -235,8 +236,8 @@ export function addressSection(r: AddressReport, lang: Lang, tz: string): Report
     evidenceLeftOut: evidence.leftOut,
     replies: replies.rows,
     outcomeEvents: replies.events,
-    messagesNote: r.messages.length > MESSAGE_ROWS_SHOWN ? fill(w.earlierMessages, { count: r.messages.length - MESSAGE_ROWS_SHOWN, shown: MESSAGE_ROWS_SHOWN }) : null,
-    evidenceNote: evidence.leftOut > 0 ? fill(w.earlierEvents, { count: evidence.leftOut }) : null,
+    messagesNote: r.messages.length > MESSAGE_ROWS_SHOWN ? fill(pluralOf(lang, r.messages.length - MESSAGE_ROWS_SHOWN, w.earlierMessages), { count: r.messages.length - MESSAGE_ROWS_SHOWN, shown: MESSAGE_ROWS_SHOWN }) : null,
+    evidenceNote: evidence.leftOut > 0 ? fill(pluralOf(lang, evidence.leftOut, w.earlierEvents), { count: evidence.leftOut }) : null,
     // platform incidents join here once incident detection is in the engine (SPEC §6)
     incidents: [],
     actions: r.actions.map((a) => a.text),

@@ -10,6 +10,7 @@ import { TONE_STYLE } from './html';
 import { plainLine } from './safe-text';
 import { REPORT_WORDS } from './words';
 import { fill } from '../address';
+import { pluralOf } from '../model/lang';
 
 type Printer = { createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void } };
 let printer: Promise<Printer> | null = null;
@@ -116,7 +117,7 @@ function addressContent(a: ReportAddress, model: ReportModel): Content[] {
   out.push({ text: t(w.evidence), style: 'h3' });
   // every event counted by reply, then the latest few: what 1,000 events say, in a few rows
   if (a.replies.length > 0) {
-    out.push(leaf(t(fill(w.byReply, { count: a.outcomeEvents })), 8));
+    out.push(leaf(t(fill(pluralOf(model.lang, a.outcomeEvents, w.byReply), { count: a.outcomeEvents })), 8));
     out.push(
       table(
         [w.col.times, w.col.period, w.col.type, w.col.text, w.col.source],
@@ -127,7 +128,7 @@ function addressContent(a: ReportAddress, model: ReportModel): Content[] {
     );
   }
   const evidence = a.evidence.slice(Math.max(0, a.evidence.length - PDF_EVIDENCE_ROWS));
-  out.push(leaf(t(fill(w.latestEvents, { shown: evidence.length })), 8));
+  out.push(leaf(t(fill(pluralOf(model.lang, evidence.length, w.latestEvents), { shown: evidence.length })), 8));
   // three cells a row, not six: pdfmake's time grows with the cells, and a page is narrow
   out.push(
     table(

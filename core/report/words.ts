@@ -1,5 +1,6 @@
 /** The remediation report’s words (fr, en): headings, column names, statuses, the history’s phrases. */
 import type { Lang } from '../contract';
+import type { Plural } from '../model/lang';
 import type { AddressStatus } from '../model/status';
 
 export interface ReportWords {
@@ -21,11 +22,11 @@ export interface ReportWords {
   noHistory: string;
   noAction: string;
   neverSeen: string;
-  earlierEvents: string;
-  earlierMessages: string;
+  earlierEvents: Plural;
+  earlierMessages: Plural;
   /** the evidence of the PDF: every event counted by reply, then the latest ones */
-  byReply: string;
-  latestEvents: string;
+  byReply: Plural;
+  latestEvents: Plural;
   summaryLine: string;
   summaryTodo: string;
   col: {
@@ -86,10 +87,19 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     noHistory: "Aucune quarantaine ni liste noire dans l’historique.",
     noAction: 'Rien à faire.',
     neverSeen: "Aucun événement pour cette adresse dans les données importées : vérifiez son orthographe et que les bons exports ont été importés.",
-    earlierEvents: "{count} événement(s) plus ancien(s) ne sont pas repris ici : voir l’export CSV.",
-    earlierMessages: '{count} e-mail(s) plus ancien(s) ne sont pas repris ici (les {shown} derniers le sont).',
-    byReply: 'Les {count} événement(s), par réponse du serveur (la ligne source est celle du dernier) :',
-    latestEvents: 'Les {shown} derniers événements :',
+    earlierEvents: {
+      one: '{count} événement plus ancien n’est pas repris ici : voir l’export CSV.',
+      other: '{count} événements plus anciens ne sont pas repris ici : voir l’export CSV.',
+    },
+    earlierMessages: {
+      one: '{count} e-mail plus ancien n’est pas repris ici (les {shown} derniers le sont).',
+      other: '{count} e-mails plus anciens ne sont pas repris ici (les {shown} derniers le sont).',
+    },
+    byReply: {
+      one: 'L’événement, par réponse du serveur :',
+      other: 'Les {count} événements, par réponse du serveur (la ligne source est celle du dernier) :',
+    },
+    latestEvents: { one: 'Le dernier événement :', other: 'Les {shown} derniers événements :' },
     summaryLine: '{address} — {status}{until}. {headline}',
     summaryTodo: ' À faire : {action}',
     col: {
@@ -148,10 +158,19 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     noHistory: 'No quarantine or blacklist in the history.',
     noAction: 'Nothing to do.',
     neverSeen: 'No event for this address in the imported data: check its spelling and that the right exports were imported.',
-    earlierEvents: '{count} earlier event(s) are not listed here: see the CSV export.',
-    earlierMessages: '{count} earlier e-mail(s) are not listed here (the latest {shown} are).',
-    byReply: 'The {count} event(s), by server reply (the source line is the latest one’s):',
-    latestEvents: 'The latest {shown} events:',
+    earlierEvents: {
+      one: '{count} earlier event is not listed here: see the CSV export.',
+      other: '{count} earlier events are not listed here: see the CSV export.',
+    },
+    earlierMessages: {
+      one: '{count} earlier e-mail is not listed here (the latest {shown} are).',
+      other: '{count} earlier e-mails are not listed here (the latest {shown} are).',
+    },
+    byReply: {
+      one: 'The event, by server reply:',
+      other: 'The {count} events, by server reply (the source line is the latest one’s):',
+    },
+    latestEvents: { one: 'The latest event:', other: 'The latest {shown} events:' },
     summaryLine: '{address} — {status}{until}. {headline}',
     summaryTodo: ' To do: {action}',
     col: {

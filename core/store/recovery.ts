@@ -64,5 +64,5 @@ export function describeRepair(repair: Repair): string {
   return repair.kind === 'incomplete_import'
     ? `The import of ${repair.displayName ?? `number ${repair.importId}`} was cut short (the program was stopped while it ran) ` +
         `and has been removed: import the file again.`
-    : `${repair.events} event(s) left by an import that was stopped before it finished were removed; the workspace holds exactly its listed imports.`;
+    : `${repair.events} ${repair.events === 1 ? 'event' : 'events'} left by an import that was stopped before it finished were removed; the workspace holds exactly its listed imports.`;
 }

@@ -12,7 +12,6 @@ import { DomainFailures } from '../components/DomainFailures';
 import { ReasonsByDomain } from '../components/ReasonsByDomain';
 import { UnknownReplies } from '../components/UnknownReplies';
 import { VolumeChart, type BrushWindow, type IncidentBand } from '../components/VolumeChart';
-import { brushedHeadline } from '../brushed-headline';
 import { formatDateTime, formatRate } from '../format';
 import { useEngineAnswer } from '../use-engine-answer';
 
@@ -38,6 +37,8 @@ export function OverviewScreen() {
   const request = zoom ? { from: zoom.from, to: zoom.to, bucket: bucket ?? zoom.bucket } : bucket ? { bucket } : {};
   const answer = useEngineAnswer('overview', request, dataVersion);
   const incidentAnswer = useEngineAnswer('incidents', { lang }, dataVersion);
+  // the headline of the window zoomed to with the brush: the engine's own figures for it, asked once the brush rests
+  const brushedAnswer = useEngineAnswer('overview', brushed ? { from: brushed.from, to: brushed.to, bucket: 'day' } : null, dataVersion, 150);
   const overview = answer.value;
   const error = answer.error ?? incidentAnswer.error;
 
@@ -88,7 +89,7 @@ export function OverviewScreen() {
           {t('charts.brushed', { from: formatDateTime(lang, brushed.from, timeZone), to: formatDateTime(lang, brushed.to, timeZone) })}
         </p>
       )}
-      <Headline overview={overview} figures={brushed ? brushedHeadline(overview.volume, brushed.from, brushed.to) : undefined} range={brushed ?? (zoom ? { from: zoom.from, to: zoom.to } : undefined)} />
+      <Headline overview={overview} figures={brushed ? brushedAnswer.value?.headline : undefined} range={brushed ?? (zoom ? { from: zoom.from, to: zoom.to } : undefined)} />
       <ChartFigure
         id="volume"
         title={t('overview.volume')}

@@ -103,7 +103,7 @@ describe('rebond addresses --status unsubscribed', () => {
     // as text, an address whose status is not the one asked shows it
     const text = await rebond(['addresses', '--db', db, '--status', 'unsubscribed', '--at', '2021-01-10T00:00:00Z']);
     expect(text.stdout.split('\n').find((l) => l.startsWith('aussi@gmail.com'))).toMatch(/\tsoft_quarantine$/);
-    expect(text.stderr).toBe('2 address(es) in unsubscribed\n');
+    expect(text.stderr).toBe('2 addresses in unsubscribed\n');
   });
 });
 

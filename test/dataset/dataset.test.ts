@@ -9,15 +9,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../core/demo/generate';
 import { createEngine } from '../../core/engine';
-import { runCli, tempDir } from '../helpers';
+import { rebond, runCli, tempDir } from '../helpers';
 
 const dir = tempDir('rebond-dataset-');
 const db = join(dir.path, 'w.duckdb');
 const shared = join(dir.path, 'shared');
 let addresses: string[] = [];
 
+/** `rebond …` as its own process: the workspace is made and exported by other processes than the one reading it */
 async function ok(args: string[]): Promise<string> {
-  const r = await runCli(args);
+  return succeeded(args, await runCli(args));
+}
+
+/** `rebond …` in this process (its `main()`): the many reads compared, without a process start each */
+async function read(args: string[]): Promise<string> {
+  return succeeded(args, await rebond(args));
+}
+
+function succeeded(args: string[], r: { code: number; stdout: string; stderr: string }): string {
   expect(r.stderr, args.join(' ')).toBe('');
   expect(r.code, args.join(' ')).toBe(0);
   return r.stdout;
@@ -27,12 +36,12 @@ beforeAll(async () => {
   const demo = await generateDemo({ out: dir.path, events: 20_000, seed: 3, calm: false });
   await ok(['import', '--db', db, '--json', demo.files[0]]);
   // a release, so that the releases table travels too
-  const lq = JSON.parse(await ok(['addresses', '--db', db, '--status', 'long_quarantine', '--json']));
+  const lq = JSON.parse(await read(['addresses', '--db', db, '--status', 'long_quarantine', '--json']));
   await ok(['release', '--db', db, lq.addresses[0].address, '--reason', 'the member called: the mailbox works again', '--json']);
   const exported = JSON.parse(await ok(['export', '--db', db, '--parquet', shared, '--json']));
   expect(exported.written).toEqual([1]);
   // addresses in several statuses: quarantined, released, blacklisted, plain ok
-  const pick = async (status: string, n: number) => JSON.parse(await ok(['addresses', '--db', db, '--status', status, '--limit', String(n), '--json'])).addresses.map((a: { address: string }) => a.address);
+  const pick = async (status: string, n: number) => JSON.parse(await read(['addresses', '--db', db, '--status', status, '--limit', String(n), '--json'])).addresses.map((a: { address: string }) => a.address);
   addresses = [lq.addresses[0].address, ...(await pick('long_quarantine', 3)), ...(await pick('blacklisted', 2)), ...(await pick('soft_quarantine', 2)), ...(await pick('ok', 2))];
 }, 240_000);
 
@@ -50,21 +59,21 @@ describe('rebond … --dataset answers as the workspace does', () => {
   it('gives the same address answers', async () => {
     expect(addresses.length).toBeGreaterThanOrEqual(6);
     for (const a of addresses) {
-      expect(await ok(['address', '--dataset', shared, '--json', a]), a).toBe(await ok(['address', '--db', db, '--json', a]));
+      expect(await read(['address', '--dataset', shared, '--json', a]), a).toBe(await read(['address', '--db', db, '--json', a]));
     }
   }, 240_000);
 
   it('gives the same incidents, lists and reports', async () => {
-    const incidents = await ok(['incidents', '--dataset', shared, '--json']);
+    const incidents = await read(['incidents', '--dataset', shared, '--json']);
     expect(JSON.parse(incidents).length).toBeGreaterThan(0);
-    expect(incidents).toBe(await ok(['incidents', '--db', db, '--json']));
+    expect(incidents).toBe(await read(['incidents', '--db', db, '--json']));
     for (const status of ['long_quarantine', 'blacklisted', 'ok']) {
-      expect(await ok(['addresses', '--dataset', shared, '--status', status, '--json']), status).toBe(await ok(['addresses', '--db', db, '--status', status, '--json']));
+      expect(await read(['addresses', '--dataset', shared, '--status', status, '--json']), status).toBe(await read(['addresses', '--db', db, '--status', status, '--json']));
     }
     // the report carries its generation time: compare without it
     const strip = (md: string) => md.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z|\d{1,2} \w+ \d{4}(,)? \d{1,2}:\d{2}(:\d{2})?( UTC)?/g, '<time>');
     const some = addresses.slice(0, 4);
-    expect(strip(await ok(['report', '--dataset', shared, '--format', 'md', ...some]))).toBe(strip(await ok(['report', '--db', db, '--format', 'md', ...some])));
+    expect(strip(await read(['report', '--dataset', shared, '--format', 'md', ...some]))).toBe(strip(await read(['report', '--db', db, '--format', 'md', ...some])));
   }, 240_000);
 
   it('refuses writes in plain words', async () => {
@@ -104,16 +113,16 @@ describe('rebond … --dataset answers as the workspace does', () => {
     const later = join(dir.path, 'later.csv');
     const t = Date.parse('2021-03-10T10:00:00Z') / 1000;
     writeFileSync(later, `event,time,MessageID,email,hard_bounce,error_related_to,error,comment\nsent,${t},1,late.member@free.fr,,,,\nbounce,${t + 60},2,late.member@free.fr,true,recipient,user unknown,"550 5.1.1 user unknown"\n`);
-    await ok(['import', '--db', db, '--json', later]);
-    const again = JSON.parse(await ok(['export', '--db', db, '--parquet', shared, '--json']));
+    await read(['import', '--db', db, '--json', later]);
+    const again = JSON.parse(await read(['export', '--db', db, '--parquet', shared, '--json']));
     expect(again).toMatchObject({ written: [2], kept: [1], removed: [], rewroteAll: false, events: 2 });
     expect(oldFiles.map((f: string) => statSync(f).mtimeMs)).toEqual(stamps);
     const after = JSON.parse(readFileSync(join(shared, 'manifest.json'), 'utf8'));
     expect(after.imports[1]).toMatchObject({ id: 2, months: ['2021-03'], files: ['events/month=2021-03/import-2.parquet'] });
-    expect(await ok(['address', '--dataset', shared, '--json', 'late.member@free.fr'])).toBe(await ok(['address', '--db', db, '--json', 'late.member@free.fr']));
+    expect(await read(['address', '--dataset', shared, '--json', 'late.member@free.fr'])).toBe(await read(['address', '--db', db, '--json', 'late.member@free.fr']));
     // removing an import from the workspace removes its files from the dataset
-    await ok(['imports', '--db', db, '--remove', '2']);
-    const third = JSON.parse(await ok(['export', '--db', db, '--parquet', shared, '--json']));
+    await read(['imports', '--db', db, '--remove', '2']);
+    const third = JSON.parse(await read(['export', '--db', db, '--parquet', shared, '--json']));
     expect(third).toMatchObject({ written: [], kept: [1], removed: [2] });
     expect(() => statSync(join(shared, 'events/month=2021-03/import-2.parquet'))).toThrow();
   }, 240_000);

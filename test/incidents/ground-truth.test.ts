@@ -15,9 +15,20 @@ import { tempDir } from '../helpers';
 
 const HOUR = 3_600_000;
 const dirs: Array<{ remove: () => void }> = [];
-afterAll(() => dirs.forEach((d) => d.remove()));
+/** each demo is generated and imported once, and read by every test that needs it (they only read) */
+const made = new Map<string, Promise<{ engine: Engine; truth: GroundTruth }>>();
+afterAll(async () => {
+  for (const workspace of made.values()) await (await workspace).engine.close();
+  dirs.forEach((d) => d.remove());
+});
 
-async function demoWorkspace(events: number, seed: number, calm = false): Promise<{ engine: Engine; truth: GroundTruth }> {
+function demoWorkspace(events: number, seed: number, calm = false): Promise<{ engine: Engine; truth: GroundTruth }> {
+  const key = `${events} ${seed} ${calm}`;
+  if (!made.has(key)) made.set(key, makeWorkspace(events, seed, calm));
+  return made.get(key)!;
+}
+
+async function makeWorkspace(events: number, seed: number, calm: boolean): Promise<{ engine: Engine; truth: GroundTruth }> {
   const dir = tempDir();
   dirs.push(dir);
   const { groundTruth } = await generateDemo({ out: dir.path, events, seed, calm });
@@ -45,31 +56,27 @@ describe.each([
 ])('demo of %i events, seed %i', (events, seed) => {
   it('finds every injected incident, with its figures, and nothing else', async () => {
     const { engine, truth } = await demoWorkspace(events, seed);
-    try {
-      const found = await engine.incidents({});
-      expect(truth.incidents.map((i) => i.kind).sort()).toEqual(
-        expect.arrayContaining(['bounce_rate', 'complaint_spike', 'deferral_surge', 'deferral_surge', 'delay', 'provider_block', 'throttling']),
-      );
-      for (const injected of truth.incidents) {
-        const hit = found.find((f) => matches(injected, f));
-        expect(hit, `${injected.kind} ${JSON.stringify(injected.scope ?? {})} ${injected.start} → ${injected.end} in ${JSON.stringify(found.map((f) => [f.kind, f.scope, f.start, f.end]))}`).toBeDefined();
-        if (injected.kind === 'throttling') {
-          const cap = Number(injected.metrics.capPerHour);
-          expect(Math.abs(Number(hit!.metrics.capPerHour) - cap) / cap).toBeLessThanOrEqual(0.05);
-          expect(hit!.metrics.complaintRiseDay).toBe(truth.complaintSpikeDay);
-        }
-        if (injected.kind === 'deferral_surge') expect(hit!.metrics.dominantCategory).toBe(injected.metrics.dominantCategory);
-        if (injected.kind === 'complaint_spike') expect(hit!.metrics.level).toBe(injected.metrics.level);
-        // every rate comes with the volume behind it (SPEC §11.9)
-        if ('rate' in hit!.metrics) expect(Object.keys(hit!.metrics)).toEqual(expect.arrayContaining(['rate']));
-        expect(hit!.summary.length).toBeGreaterThan(20);
-        expect(hit!.examples.length).toBeGreaterThan(0);
+    const found = await engine.incidents({});
+    expect(truth.incidents.map((i) => i.kind).sort()).toEqual(
+      expect.arrayContaining(['bounce_rate', 'complaint_spike', 'deferral_surge', 'deferral_surge', 'delay', 'provider_block', 'throttling']),
+    );
+    for (const injected of truth.incidents) {
+      const hit = found.find((f) => matches(injected, f));
+      expect(hit, `${injected.kind} ${JSON.stringify(injected.scope ?? {})} ${injected.start} → ${injected.end} in ${JSON.stringify(found.map((f) => [f.kind, f.scope, f.start, f.end]))}`).toBeDefined();
+      if (injected.kind === 'throttling') {
+        const cap = Number(injected.metrics.capPerHour);
+        expect(Math.abs(Number(hit!.metrics.capPerHour) - cap) / cap).toBeLessThanOrEqual(0.05);
+        expect(hit!.metrics.complaintRiseDay).toBe(truth.complaintSpikeDay);
       }
-      const extra = found.filter((f) => !truth.incidents.some((i) => matches(i, f)));
-      expect(extra.map((f) => `${f.kind} ${f.start} ${f.summary}`)).toEqual([]);
-    } finally {
-      await engine.close();
+      if (injected.kind === 'deferral_surge') expect(hit!.metrics.dominantCategory).toBe(injected.metrics.dominantCategory);
+      if (injected.kind === 'complaint_spike') expect(hit!.metrics.level).toBe(injected.metrics.level);
+      // every rate comes with the volume behind it (SPEC §11.9)
+      if ('rate' in hit!.metrics) expect(Object.keys(hit!.metrics)).toEqual(expect.arrayContaining(['rate']));
+      expect(hit!.summary.length).toBeGreaterThan(20);
+      expect(hit!.examples.length).toBeGreaterThan(0);
     }
+    const extra = found.filter((f) => !truth.incidents.some((i) => matches(i, f)));
+    expect(extra.map((f) => `${f.kind} ${f.start} ${f.summary}`)).toEqual([]);
   });
 });
 
@@ -80,43 +87,36 @@ describe.each([
 ])('calm dataset of %i events, seed %i', (events, seed) => {
   it('reports no incident: nights, weekends and holidays are not throttling', async () => {
     const { engine, truth } = await demoWorkspace(events, seed, true);
-    try {
-      expect(truth.incidents).toEqual([]);
-      expect(await engine.incidents({})).toEqual([]);
-    } finally {
-      await engine.close();
-    }
+    expect(truth.incidents).toEqual([]);
+    expect(await engine.incidents({})).toEqual([]);
   });
 });
 
 describe('a provider block (sfr.fr answering "550 5.1.1 user unknown" for an hour)', () => {
   it('leaves the refused addresses out of long quarantine, and says why', async () => {
+    // the first demo above: generated once
     const { engine, truth } = await demoWorkspace(20_000, 1);
-    try {
-      const block = truth.incidents.find((i) => i.kind === 'provider_block')!;
-      expect(block.scope?.domain).toBe('sfr.fr');
-      expect(block.addresses!.length).toBeGreaterThanOrEqual(10);
-      for (const address of block.addresses!) {
-        const report = await engine.address({ address, at: truth.at, lang: 'en' });
-        expect(report.events.some((e) => e.type === 'hard_bounce' && /5\.1\.1/.test(e.enhancedCode ?? ''))).toBe(true);
-        expect(report.status, address).not.toBe('long_quarantine');
-        expect(report.explanation).toMatch(/refused on 25 Jan 2021 with \d+ other sfr\.fr addresses within one hour: a block of our sending, not a dead address/);
-        // and the message refused in the block was refused because of us, not because of the address
-        const blocked = report.messages.filter((m) => m.category === 'user_unknown' || m.verdict === 'refused_sender_side');
-        expect(blocked.length, address).toBeGreaterThan(0);
-        for (const m of blocked) expect(m.verdict, address).toBe('refused_sender_side');
-        const fr = await engine.address({ address, at: truth.at, lang: 'fr' });
-        expect(fr.explanation).toMatch(/blocage de nos envois/);
-      }
-      const long = await engine.addresses({ status: 'long_quarantine', at: truth.at });
-      expect(long.map((a) => a.address).filter((a) => block.addresses!.includes(a))).toEqual([]);
-
-      // the same bounces count when the policy file says so
-      const related = await engine.addressIncidents({ address: block.addresses![0], lang: 'en' });
-      expect(related.map((r) => r.incident.kind)).toContain('provider_block');
-      expect(related.find((r) => r.incident.kind === 'provider_block')!.sentence).toMatch(/^Refused on 25 Jan 2021 with \d+ other sfr\.fr addresses/);
-    } finally {
-      await engine.close();
+    const block = truth.incidents.find((i) => i.kind === 'provider_block')!;
+    expect(block.scope?.domain).toBe('sfr.fr');
+    expect(block.addresses!.length).toBeGreaterThanOrEqual(10);
+    for (const address of block.addresses!) {
+      const report = await engine.address({ address, at: truth.at, lang: 'en' });
+      expect(report.events.some((e) => e.type === 'hard_bounce' && /5\.1\.1/.test(e.enhancedCode ?? ''))).toBe(true);
+      expect(report.status, address).not.toBe('long_quarantine');
+      expect(report.explanation).toMatch(/refused on 25 Jan 2021 with \d+ other sfr\.fr addresses within one hour: a block of our sending, not a dead address/);
+      // and the message refused in the block was refused because of us, not because of the address
+      const blocked = report.messages.filter((m) => m.category === 'user_unknown' || m.verdict === 'refused_sender_side');
+      expect(blocked.length, address).toBeGreaterThan(0);
+      for (const m of blocked) expect(m.verdict, address).toBe('refused_sender_side');
+      const fr = await engine.address({ address, at: truth.at, lang: 'fr' });
+      expect(fr.explanation).toMatch(/blocage de nos envois/);
     }
+    const long = await engine.addresses({ status: 'long_quarantine', at: truth.at });
+    expect(long.map((a) => a.address).filter((a) => block.addresses!.includes(a))).toEqual([]);
+
+    // the same bounces count when the policy file says so
+    const related = await engine.addressIncidents({ address: block.addresses![0], lang: 'en' });
+    expect(related.map((r) => r.incident.kind)).toContain('provider_block');
+    expect(related.find((r) => r.incident.kind === 'provider_block')!.sentence).toMatch(/^Refused on 25 Jan 2021 with \d+ other sfr\.fr addresses/);
   });
 });

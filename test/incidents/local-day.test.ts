@@ -3,9 +3,12 @@ import { localDayOfHour, localOffsetOfHour } from '../../core/store/local-day';
 
 const HOUR = 3_600_000;
 
-/** Intl itself, hour by hour: what the daily series must agree with. */
+/** Intl itself, hour by hour: what the daily series must agree with (one formatter a zone: making one costs a hundred formats). */
+const intlFormats = new Map<string, Intl.DateTimeFormat>();
 function intlDay(timeZone: string, hour: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(hour * HOUR);
+  let format = intlFormats.get(timeZone);
+  if (!format) intlFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(hour * HOUR);
 }
 
 describe('the local day of a UTC hour', () => {

@@ -219,7 +219,13 @@ describe('set-wise lists and counts on the demo = rebond address, address by add
     expect(listed.size).toBeGreaterThan(300);
     const unsubscribed = new Set((await engine.addresses({ status: 'unsubscribed' })).map((a) => a.address));
     const statuses = new Set<string>();
+    // every address in a status that needs the policy, and a seeded sample of the plain "ok" ones
+    // (thousands of them, each settled by the same GROUP BY: 150 are enough to catch a wrong one)
+    const okOnes = [...listed].filter(([, status]) => status === 'ok');
+    const sampled = seededRandom(7);
+    const okSample = new Set(okOnes.filter(() => sampled() < 150 / Math.max(150, okOnes.length)).map(([address]) => address));
     for (const [address, status] of listed) {
+      if (status === 'ok' && !okSample.has(address)) continue;
       const report = await engine.address({ address });
       expect(report.status, address).toBe(status);
       expect(unsubscribed.has(address), address).toBe(report.unsubscribed);
