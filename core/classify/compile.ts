@@ -163,12 +163,24 @@ export function compileTable(table: readonly Rule[]): CompiledTable {
   const literalIndex = new LiteralIndex(LiteralIndex.trigramFrequencies(examples));
   // how many rule examples (a sample of real replies) contain each literal: the prefilter gates a
   // rule by the rarest literals it requires
+  // (counted in one string of all the examples: a search per example and literal was most of the
+  // table's compile time, paid by every start of the command)
+  const joined = examples.join('\u0001');
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < examples.length; at += examples[i].length + 1, i++) starts.push(at);
   const seen = new Map<string, number>();
   const frequency = (l: string): number => {
     let n = seen.get(l);
     if (n === undefined) {
       n = 0;
-      for (const e of examples) if (e.includes(l)) n++;
+      let example = -1;
+      let next = 0; // the first example starting after the current one
+      for (let at = joined.indexOf(l); at !== -1; at = joined.indexOf(l, at + 1)) {
+        if (example >= 0 && (next >= starts.length || at < starts[next])) continue; // same example again
+        while (next < starts.length && starts[next] <= at) next++;
+        example = next - 1;
+        n++;
+      }
       seen.set(l, n);
     }
     return n;

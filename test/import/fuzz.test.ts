@@ -111,7 +111,7 @@ describe.each(CASES)('damaged variants of $fixture', ({ fixture, dependsOn }) =>
         // the line cut in the middle is damaged; the lines before it are good
         check(outcome, damagedLines(new Set([cutLine])), cutLine - 1);
       }),
-      { numRuns: 15, seed: 20250117 },
+      { numRuns: 10, seed: 20250117 },
     );
   });
 
@@ -132,7 +132,7 @@ describe.each(CASES)('damaged variants of $fixture', ({ fixture, dependsOn }) =>
           check(outcome, damagedLines(touched), Number.MAX_SAFE_INTEGER);
         },
       ),
-      { numRuns: 15, seed: 20250118 },
+      { numRuns: 10, seed: 20250118 },
     );
   });
 
