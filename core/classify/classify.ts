@@ -12,6 +12,7 @@ import type { Actor, Category, Classification, ClassifyInput, Severity } from '.
 import type { Rule } from './rule-types';
 import { compileTable, lookupEnhancedKeys, type CompiledTable, type Facts } from './compile';
 import { extractCode, extractEnhanced, normalizeDomain, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
+import { plainCodes } from './prefilter';
 import { RULES } from './rules';
 
 /** SPEC §4: the categories that may move an address toward quarantine. */
@@ -73,6 +74,7 @@ export interface Classifier {
 /** Builds a classifier over another rule table (tests, experiments). */
 export function createClassifier(rules: readonly Rule[]): Classifier {
   const table = compileTable(rules);
+  const literalIndex = table.literalIndex;
   const bits = new Uint32Array(table.words);
   const mark = (list: number[] | undefined): void => {
     if (!list) return;
@@ -82,13 +84,35 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
     }
   };
 
-  // candidates reached by an enhanced code or a basic code, memoised (there are few distinct codes)
+  // Matchers the table marks as candidates for every input but whose rule looks at one fact
+  // only (an enhanced-code pattern, a list of codes, a hint pattern): their answer depends on
+  // that fact alone, so it is worked out once per distinct value, with the memos below, instead
+  // of being tested on every text.
+  const always = table.always.slice();
+  const onlyEnhanced: number[] = [];
+  const onlyCode: number[] = [];
+  const onlyHint: number[] = [];
+  for (let m = 0; m < table.matchers.length; m++) {
+    if ((always[m >>> 5] & (1 << (m & 31))) === 0) continue;
+    const r = table.matchers[m].rule;
+    if (r.text !== undefined || r.domain !== undefined) continue;
+    const given = [r.enhanced, r.code, r.hint].filter((x) => x !== undefined).length;
+    if (given !== 1) continue;
+    (r.enhanced !== undefined ? onlyEnhanced : r.code !== undefined ? onlyCode : onlyHint).push(m);
+    always[m >>> 5] &= ~(1 << (m & 31));
+  }
+  const holding = (list: number[], f: Facts): number[] => list.filter((m) => table.matchers[m].test(f));
+  const alone = (field: 'enhanced' | 'code' | 'hint', value: string | number): Facts =>
+    ({ text: '', code: null, enhanced: null, domain: null, hint: null, [field]: value }) as Facts;
+
+  // candidates reached by an enhanced code, a basic code or a hint, memoised (there are few distinct ones)
   const enhancedMemo = new Map<string, number[]>();
   const codeMemo = new Map<number, number[]>();
+  const hintMemo = new Map<string, number[]>();
   const enhancedCandidates = (e: string): number[] => {
     let list = enhancedMemo.get(e);
     if (!list) {
-      list = lookupEnhancedKeys(e).flatMap((k) => table.byEnhanced.get(k) ?? []);
+      list = [...lookupEnhancedKeys(e).flatMap((k) => table.byEnhanced.get(k) ?? []), ...holding(onlyEnhanced, alone('enhanced', e))];
       if (enhancedMemo.size < 10_000) enhancedMemo.set(e, list);
     }
     return list;
@@ -96,16 +120,23 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
   const codeCandidates = (c: number): number[] => {
     let list = codeMemo.get(c);
     if (!list) {
-      list = [...(table.byCode.get(String(c)) ?? []), ...(table.byCode.get(`${Math.floor(c / 100)}xx`) ?? [])];
+      list = [...(table.byCode.get(String(c)) ?? []), ...(table.byCode.get(`${Math.floor(c / 100)}xx`) ?? []), ...holding(onlyCode, alone('code', c))];
       codeMemo.set(c, list);
     }
     return list;
   };
+  const hintCandidates = (h: string): number[] => {
+    let list = hintMemo.get(h);
+    if (!list) {
+      list = [...(table.byHint.get(h) ?? []), ...holding(onlyHint, alone('hint', h))];
+      if (hintMemo.size < 10_000) hintMemo.set(h, list);
+    }
+    return list;
+  };
 
+  /** the rule that decides, the text's candidates being already in `bits` */
   function decide(f: Facts): Rule | null {
-    bits.set(table.always);
-    if (f.text.length >= 3) table.literalIndex.scan(f.text, bits);
-    if (f.hint !== null) mark(table.byHint.get(f.hint));
+    if (f.hint !== null) mark(hintCandidates(f.hint));
     if (f.enhanced !== null) mark(enhancedCandidates(f.enhanced));
     if (f.code !== null) mark(codeCandidates(f.code));
     const matchers = table.matchers;
@@ -124,9 +155,24 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
 
   function classify(input: ClassifyInput): Classification {
     const raw = input.diagnostic ?? '';
-    const text = normalizeText(raw);
-    const code = validCode(input.smtpCode) ?? (raw ? extractCode(raw) : null);
-    const enhanced = normalizeEnhanced(input.enhancedCode) ?? (raw ? extractEnhanced(raw) : null);
+    let text: string;
+    let code = validCode(input.smtpCode);
+    let enhanced = normalizeEnhanced(input.enhancedCode);
+    bits.set(always);
+    // most texts are plain ASCII that normalisation only lower-cases: one pass then finds the
+    // candidate rules and the codes written in the text (prefilter.ts, scanPlain)
+    const lower = raw.toLowerCase();
+    if (literalIndex.scanPlain(lower, bits)) {
+      text = lower;
+      if (code === null) code = plainCodes.code;
+      if (enhanced === null) enhanced = plainCodes.enhanced;
+    } else {
+      bits.set(always);
+      text = normalizeText(raw);
+      if (text.length >= 3) literalIndex.scan(text, bits);
+      if (code === null && raw) code = extractCode(raw);
+      if (enhanced === null && raw) enhanced = extractEnhanced(raw);
+    }
     const facts: Facts = {
       text,
       code,

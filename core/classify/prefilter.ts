@@ -212,6 +212,49 @@ function hash3(a: number, b: number, c: number): number {
   return ((a << 10) ^ (b << 5) ^ c ^ (a >>> 6)) & TABLE_MASK;
 }
 
+/** The reply codes the last successful `scanPlain` found (what extractCode / extractEnhanced return). */
+export const plainCodes: { code: number | null; enhanced: string | null } = { code: null, enhanced: null };
+
+function isStatusClass(c: number): boolean {
+  return c === 0x32 || c === 0x34 || c === 0x35;
+}
+
+/** `[\s:;'"(<>=,#]`, before a basic code in extractCode (a plain text's only space is ' ') */
+function isCodeBefore(c: number): boolean {
+  return c === 0x20 || c === 0x3a || c === 0x3b || c === 0x27 || c === 0x22 || c === 0x28 || c === 0x3c || c === 0x3e || c === 0x3d || c === 0x2c || c === 0x23;
+}
+
+/** `[\s\-:;,)'"\]]`, after a basic code in extractCode */
+function isCodeAfter(c: number): boolean {
+  return c === 0x20 || c === 0x2d || c === 0x3a || c === 0x3b || c === 0x2c || c === 0x29 || c === 0x27 || c === 0x22 || c === 0x5d;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+let enhancedEnd = 0;
+/**
+ * Where extractEnhanced's pattern (`[245]\.\d{1,3}\.\d{1,3}`, not followed by a digit nor by a
+ * dot and a digit) matches, its class digit being just before the dot at `dot` (the caller has
+ * checked what comes before); -1 when it does not. Sets `enhancedEnd`.
+ */
+function enhancedAtDot(text: string, dot: number): number {
+  const n = text.length;
+  let i = dot + 1;
+  while (i < n && i - dot <= 4 && isDigit(text.charCodeAt(i))) i++;
+  const middle = i - dot - 1;
+  if (middle < 1 || middle > 3 || text.charCodeAt(i) !== 0x2e) return -1;
+  const third = i + 1;
+  i = third;
+  while (i < n && i - third <= 3 && isDigit(text.charCodeAt(i))) i++;
+  const last = i - third;
+  if (last < 1 || last > 3 || (i < n && isDigit(text.charCodeAt(i)))) return -1;
+  if (text.charCodeAt(i) === 0x2e && i + 1 < n && isDigit(text.charCodeAt(i + 1))) return -1;
+  enhancedEnd = i;
+  return dot - 1;
+}
+
 /** `text.startsWith(lit, at)` for short literals, without the built-in's call overhead */
 function occursAt(text: string, lit: string, at: number): boolean {
   const n = lit.length;
@@ -277,10 +320,105 @@ export class LiteralIndex {
       this.occupied[h >>> 5] |= 1 << (h & 31);
     }
     this.ruleLists[id].push(ruleIndex);
+    this.packedNext = null;
   }
 
   get size(): number {
     return this.literals.length;
+  }
+
+  /**
+   * The one-pass path for the common text (issue 14: speed). `lower` is the raw text
+   * lower-cased; when it is printable ASCII with single spaces, no space at either end, no
+   * backtick and no `452-` continuation marker, normalizeText() would return it unchanged (the
+   * raw text's only possible non-ASCII is then the Kelvin sign, which lower-cases to `k`; it
+   * sends the text through accent folding, which only changes a backtick among ASCII). For such a text this does what `scan(lower, bits)` does, and also finds the reply
+   * codes extractCode() and extractEnhanced() would find in the raw text (they look at digits,
+   * dots and punctuation only, which lower-casing keeps), into `plainCodes`. Returns false as soon
+   * as the text is not such a text: then `bits` holds part of an answer, and the caller resets it
+   * and takes the general path.
+   */
+  scanPlain(lower: string, bits: Uint32Array): boolean {
+    const n = lower.length;
+    if (n < 3) return false;
+    if (this.packedNext === null) this.pack();
+    const head = this.head;
+    const next = this.packedNext as Int32Array;
+    const literals = this.literals;
+    const offsets = this.packedOffsets as Int32Array;
+    const firsts = this.packedFirsts as Uint16Array;
+    const ruleStart = this.ruleStart as Int32Array;
+    const ruleIndex = this.ruleIndex as Int32Array;
+    const occupied = this.occupied;
+    let a = lower.charCodeAt(0);
+    let b = lower.charCodeAt(1);
+    if (a <= 0x20 || a > 0x7e || a === 0x60 || b < 0x20 || b > 0x7e || b === 0x60 || lower.charCodeAt(n - 1) === 0x20) return false;
+    let failureAt = -1;
+    let anyAt = -1;
+    let enhancedAt = b === 0x2e && isStatusClass(a) ? enhancedAtDot(lower, 1) : -1;
+    for (let i = 2; i < n; i++) {
+      const c = lower.charCodeAt(i);
+      if (c < 0x61) {
+        if (c <= 0x20) {
+          if (c < 0x20 || b === 0x20) return false;
+        } else if (c <= 0x39) {
+          if (c >= 0x30) {
+            // a basic reply code ends here? (three digits, the first 2, 4 or 5, between separators)
+            if (b >= 0x30 && b <= 0x39 && isStatusClass(a) && (i < 3 || isCodeBefore(lower.charCodeAt(i - 3))) && (i + 1 === n || isCodeAfter(lower.charCodeAt(i + 1)))) {
+              if (a === 0x32) {
+                if (anyAt < 0) anyAt = i - 2;
+              } else if (failureAt < 0) {
+                failureAt = i - 2;
+                if (anyAt < 0) anyAt = i - 2;
+              }
+            }
+          } else if (c === 0x2d) {
+            // `452-`: a multi-line reply's continuation marker, which normalizeText() removes
+            if (b >= 0x30 && b <= 0x39 && a >= 0x30 && a <= 0x39 && i >= 3 && isStatusClass(lower.charCodeAt(i - 3))) return false;
+          } else if (c === 0x2e && enhancedAt < 0 && isStatusClass(b) && !((a >= 0x30 && a <= 0x39) || a === 0x2e)) {
+            enhancedAt = enhancedAtDot(lower, i);
+          }
+        } else if (c === 0x60) return false; // a backtick: folding would make it an apostrophe if the raw text had a Kelvin sign
+      } else if (c > 0x7e) return false;
+      const h = ((a << 10) ^ (b << 5) ^ c ^ (a >>> 6)) & TABLE_MASK;
+      a = b;
+      b = c;
+      if ((occupied[h >>> 5] & (1 << (h & 31))) === 0) continue;
+      let id = head[h];
+      while (id !== -1) {
+        const start = i - 2 - offsets[id];
+        if (start >= 0 && lower.charCodeAt(start) === firsts[id] && lower.startsWith(literals[id], start)) {
+          for (let k = ruleStart[id], end = ruleStart[id + 1]; k < end; k++) {
+            const r = ruleIndex[k];
+            bits[r >>> 5] |= 1 << (r & 31);
+          }
+        }
+        id = next[id];
+      }
+    }
+    const codes = plainCodes;
+    const at = failureAt >= 0 ? failureAt : anyAt;
+    codes.code = at < 0 ? null : (lower.charCodeAt(at) - 0x30) * 100 + (lower.charCodeAt(at + 1) - 0x30) * 10 + (lower.charCodeAt(at + 2) - 0x30);
+    codes.enhanced = enhancedAt < 0 ? null : lower.slice(enhancedAt, enhancedEnd);
+    return true;
+  }
+
+  /** typed copies of the chains, for scanPlain (built once, after the last `add`) */
+  private packedNext: Int32Array | null = null;
+  private packedOffsets: Int32Array | null = null;
+  private packedFirsts: Uint16Array | null = null;
+  /** the matchers of literal `id` are ruleIndex[ruleStart[id] .. ruleStart[id + 1]) */
+  private ruleStart: Int32Array | null = null;
+  private ruleIndex: Int32Array | null = null;
+
+  private pack(): void {
+    this.packedNext = Int32Array.from(this.next);
+    this.packedOffsets = Int32Array.from(this.offsets);
+    this.packedFirsts = Uint16Array.from(this.firsts);
+    const start = new Int32Array(this.literals.length + 1);
+    for (let id = 0; id < this.literals.length; id++) start[id + 1] = start[id] + this.ruleLists[id].length;
+    this.ruleStart = start;
+    this.ruleIndex = Int32Array.from(this.ruleLists.flat());
   }
 
   scan(text: string, bits: Uint32Array): void {

@@ -14,13 +14,12 @@ const MIN_CATEGORY = 0.97;
 const MIN_COUNTS = 0.98;
 const MAX_PUSHED_GOOD = 0.01;
 /**
- * On sisimai's own labels (no override) the category figure is 96.9 %: 12 of its misses are rows
- * where sisimai's reason contradicts a written SPEC §4 definition (an NXDOMAIN is domain_invalid,
- * not sisimai's networkerror; Yahoo's TSS04 volume deferral is rate_limited; a missing PTR is
- * config…), listed with the SPEC sentence in test/fixtures/corpus/sisimai_overrides.tsv. The issue's
- * thresholds apply with those overrides; the raw figure is printed too and kept from regressing.
+ * On sisimai's own labels (no override) the figures are lower: 11 of the misses are rows where
+ * sisimai's reason contradicts a written SPEC §4 definition (an NXDOMAIN is domain_invalid, not
+ * sisimai's networkerror; Yahoo's TSS04 volume deferral is rate_limited; a missing PTR is
+ * config…), listed with the SPEC sentence in test/fixtures/corpus/sisimai_overrides.tsv. The raw
+ * figures must meet the issue's thresholds too; the overridden ones are printed beside them.
  */
-const MIN_CATEGORY_SISIMAI_RAW = 0.965;
 
 describe('classifier on the real-world corpora', () => {
   it('the wild corpus is what the issue asks: ≥ 600 texts, ≥ 40 providers or MTAs, ≥ 5 languages, each with provenance', async () => {
@@ -56,10 +55,12 @@ describe('classifier on the real-world corpora', () => {
     });
   }
 
-  it('corpus/sisimai_labelled.tsv on sisimai\'s own labels (raw): printed, and kept from regressing', () => {
+  it('corpus/sisimai_labelled.tsv on sisimai\'s own labels (raw): category ≥ 97 %, countsAgainstAddress ≥ 98 %, ≤ 1 % good addresses pushed toward quarantine', () => {
     const s = score(readSisimaiCorpus(), classify);
     console.log(report('corpus/sisimai_labelled.tsv raw (sisimai labels only)', s, classify));
-    expect(s.categoryOk / s.total).toBeGreaterThanOrEqual(MIN_CATEGORY_SISIMAI_RAW);
+    expect(s.categoryOk / s.total).toBeGreaterThanOrEqual(MIN_CATEGORY);
+    expect(s.countsOk / s.countsScored).toBeGreaterThanOrEqual(MIN_COUNTS);
+    expect(s.pushedGood.length / s.countsScored).toBeLessThanOrEqual(MAX_PUSHED_GOOD);
   });
 
   it('every SPEC override names the SPEC sentence and is one of few', () => {
