@@ -13,6 +13,7 @@ import { register as registerImport } from './commands/import';
 import { register as registerImports } from './commands/imports';
 import { register as registerIncidents } from './commands/incidents';
 import { register as registerReclassify } from './commands/reclassify';
+import { register as registerReconcile } from './commands/reconcile';
 import { register as registerRelease } from './commands/release';
 import { register as registerReport } from './commands/report';
 import { register as registerServe } from './commands/serve';
@@ -25,6 +26,7 @@ const COMMANDS = [
   registerImports,
   registerAddress,
   registerAddresses,
+  registerReconcile,
   registerRelease,
   registerReport,
   registerClassify,

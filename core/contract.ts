@@ -15,6 +15,7 @@ export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } fr
 
 export type { Lang } from './model/lang';
 export type { AddressesBehind, AddressesBehindRequest } from './model/lists';
+export type { Reconciliation, ReconcileRequest, ReconciledStatus } from './model/reconcile';
 
 // ---------------------------------------------------------------- imports
 

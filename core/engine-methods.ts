@@ -79,6 +79,7 @@ export const ENGINE_METHOD_TABLE = {
       limit: limit.max(100_000).optional(),
     }),
   ),
+  reconcile: method<C.ReconcileRequest, C.Reconciliation>(z.object({ at: instant.optional(), limit: limit.max(100_000).optional() })),
   addressesBehind: method<C.AddressesBehindRequest, C.AddressesBehind>(
     z.object({
       type: z.enum(EVENT_TYPES).optional(),

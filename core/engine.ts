@@ -44,6 +44,8 @@ import { activePolicy, addressCounts, addressReport, addressesInStatus, releaseA
 import type { ReportFile, ReportRequest } from './contract';
 import type { AddressesBehind, AddressesBehindRequest, AddressListView, AddressListViewRequest } from './contract';
 import { addressListView } from './address/lists';
+import { reconcile } from './reconcile/reconcile';
+import type { Reconciliation, ReconcileRequest } from './model/reconcile';
 import { addressesBehind } from './store/lists';
 import type { AddressIncident, AddressIncidentsRequest, DomainFailures, DomainFailuresRequest, Incident, IncidentsRequest, IncidentTouched, IncidentTouchedRequest } from './contract';
 import { domainFailures, failingDomains } from './store/hourly';
@@ -208,6 +210,11 @@ export class Engine implements EngineApi {
 
   addressesBehind(request: AddressesBehindRequest): Promise<AddressesBehind> {
     return this.exclusive(() => addressesBehind(this.db, request, Math.min(Math.max(request.limit ?? 1000, 1), 100_000)));
+  }
+
+  /** SPEC §11.3: our suppressed addresses beside the imported ESP lists', and those on one side only. */
+  reconcile(request: ReconcileRequest): Promise<Reconciliation> {
+    return this.exclusive(async () => reconcile(this.db, request, await this.currentSettings()));
   }
 
   /** How many addresses in each status and for which cause, set-wise (issue 18): the reconciliation's totals. */

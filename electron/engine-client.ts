@@ -13,7 +13,7 @@ export class EngineFailure extends Error {
   constructor(body: EngineErrorBody) {
     super(body.message);
     this.name = 'EngineFailure';
-    Object.assign(this, body.file ? { file: body.file } : {}, body.line ? { line: body.line } : {});
+    Object.assign(this, body.file ? { file: body.file } : {}, body.line ? { line: body.line } : {}, body.problem ? { problem: body.problem } : {});
   }
 }
 

@@ -1,5 +1,6 @@
 /** The messages between the main process and the engine's utility process. */
 import type { EngineErrorBody, EngineMethod, ImportProgress } from '../core/contract';
+import type { Problem } from '../core/model/problems';
 
 export interface EngineCall {
   id: number;
@@ -21,8 +22,16 @@ export type EngineReply =
 
 export function errorBody(error: unknown): EngineErrorBody {
   const body: EngineErrorBody = { message: error instanceof Error ? error.message : String(error) };
-  const extra = error as { file?: unknown; line?: unknown } | null;
+  const extra = error as { file?: unknown; line?: unknown; problem?: unknown } | null;
+  // a ProblemError's code and parameters (core/model/problems.ts): the renderer words them
+  if (extra && isProblem(extra.problem)) body.problem = extra.problem;
   if (extra && typeof extra.file === 'string') body.file = extra.file;
   if (extra && typeof extra.line === 'number') body.line = extra.line;
   return body;
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as { code?: unknown; params?: unknown };
+  return typeof p.code === 'string' && typeof p.params === 'object' && p.params !== null && !Array.isArray(p.params);
 }

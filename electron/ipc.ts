@@ -5,6 +5,7 @@
  */
 import { ENGINE_METHODS, type EngineMethod } from '../core/contract';
 import { engineChannel } from './channels';
+import { errorForIpc } from './ipc-error';
 import { checkedRequest } from './ipc-requests';
 import { isTrustedSender, type SenderEvent } from './security';
 
@@ -25,9 +26,14 @@ export class UntrustedSenderError extends Error {
 export function registerIpcHandlers(ipcMain: IpcMainLike, engine: EngineCaller): void {
   for (const method of ENGINE_METHODS) {
     ipcMain.handle(engineChannel(method), async (event, request) => {
-      if (!isTrustedSender(event)) throw new UntrustedSenderError();
-      // no argument is an empty request (`listImports()`); anything else must have the method's shape
-      return engine.call(method, checkedRequest(method, request ?? {}));
+      try {
+        if (!isTrustedSender(event)) throw new UntrustedSenderError();
+        // no argument is an empty request (`listImports()`); anything else must have the method's shape
+        return await engine.call(method, checkedRequest(method, request ?? {}));
+      } catch (error) {
+        // Electron sends the renderer the message alone: it carries the problem's code (ipc-error.ts)
+        throw errorForIpc(error);
+      }
     });
   }
 }

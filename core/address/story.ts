@@ -156,7 +156,7 @@ export async function withStatuses(db: Database, suggestions: AddressSuggestion[
 }
 
 /** What the set-wise pass needs besides the events: the policy and the small tables, read once. */
-async function setwiseOptions(db: Database, settings: Settings, at: string | undefined, withSettled: boolean): Promise<SetwiseOptions> {
+export async function setwiseOptions(db: Database, settings: Settings, at: string | undefined, withSettled: boolean): Promise<SetwiseOptions> {
   const policy = await activePolicy(settings);
   const releases = await allReleases(db);
   const imported = (await importedListOf(db, null)).map(toImportedEntry);

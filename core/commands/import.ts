@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { FORMAT_CHOICES, type FormatChoice } from '../model/imports';
 import { describeLines } from '../formats/line-accounting';
-import { CliFailure, clearProgress, DB_OPTION_CREATE, print, printJson, printProgress, terminal, withEngine } from './shared';
+import { CliFailure, clearProgress, DB_OPTION_CREATE, parseLang, print, printJson, printProgress, terminal, withEngine } from './shared';
+import { importedLine, rejectedLine } from './import-words';
+import type { Lang } from '../model/lang';
 import { terminalText } from './terminal-text';
 
 export function register(program: Command): void {
@@ -13,12 +15,14 @@ export function register(program: Command): void {
     .option('--format <format>', `auto | ${FORMAT_CHOICES.slice(1).join(' | ')}`, 'auto')
     .option('--tz <zone>', 'time zone of inputs that carry none (classic syslog, French dates), e.g. Europe/Paris')
     .option('--year <year>', 'year of classic syslog lines (default: inferred from the file)')
+    .option('--lang <lang>', 'fr | en: the language of the messages (default: the workspace setting)')
     .option('--json', 'print one JSON object')
     .argument('<paths...>', 'files to import (.gz read transparently)')
-    .action(async (paths: string[], options: { db: string; format: string; tz?: string; year?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { db: string; format: string; tz?: string; year?: string; lang?: string; json?: boolean }) => {
       if (!(FORMAT_CHOICES as readonly string[]).includes(options.format)) {
         throw new CliFailure(`--format: "${options.format}" is not one of ${FORMAT_CHOICES.join(', ')}.`, 2);
       }
+      const asked = parseLang(options.lang);
       const year = options.year === undefined ? undefined : Number(options.year);
       if (year !== undefined && !(Number.isInteger(year) && year > 1970 && year < 2200)) {
         throw new CliFailure(`--year: "${options.year}" is not a year.`, 2);
@@ -30,7 +34,9 @@ export function register(program: Command): void {
           throw new CliFailure(`--tz: "${options.tz}" is not a time zone (e.g. Europe/Paris).`, 2);
         }
       }
-      const summary = await withEngine(options.db, (engine) => {
+      let lang: Lang = asked ?? 'en';
+      const summary = await withEngine(options.db, async (engine) => {
+        lang = asked ?? (await engine.getSettings({})).lang;
         if (!options.json && terminal().stderrIsTTY) {
           engine.on('importProgress', (p) => {
             if (p.phase === 'reading' && p.totalBytes > 0) {
@@ -44,6 +50,7 @@ export function register(program: Command): void {
           format: options.format as FormatChoice,
           timeZone: options.tz,
           year,
+          lang,
         });
       }, { create: true });
       if (options.json) {
@@ -74,21 +81,17 @@ export function register(program: Command): void {
       } else {
         for (const f of summary.files) {
           if (!f.ok) continue;
-          print(
-            `${f.path}: ${f.format}, ${f.stored} events stored, ${f.duplicates} duplicates skipped, ` +
-              `${f.rejected} lines rejected${f.skipped ? `, ${f.skipped} skipped` : ''}` +
-              `${f.listed ? `, ${f.listed} addresses listed` : ''} (${f.seconds.toFixed(2)} s)`,
-          );
-          const lines = describeLines(f);
+          print(importedLine(f, lang));
+          const lines = describeLines(f, lang);
           if (lines) print(`  ${lines}`);
-          for (const e of f.errors) print(`  line ${e.line}: ${e.message}`);
+          for (const e of f.errors) print(`  ${rejectedLine(e.line, e.message, lang)}`);
         }
       }
       // the files that could be imported are kept (one transaction per file); the run failed
       const failures = summary.files.filter((f) => !f.ok);
       if (failures.length > 0) {
         // one line per file: a newline inside one file's error (a text from the file) is escaped, not a line of its own
-        throw new CliFailure(failures.map((f) => terminalText(f.error ?? `${f.path} could not be imported.`)).join('\n'));
+        throw new CliFailure(failures.map((f) => terminalText(f.error ?? (lang === 'fr' ? `${f.path} n’a pas pu être importé.` : `${f.path} could not be imported.`))).join('\n'));
       }
     });
 }

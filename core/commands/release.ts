@@ -4,7 +4,7 @@
  * addresses would do to a campaign's hard-bounce rate (seed 002: stay under 1 %).
  */
 import type { Command } from 'commander';
-import { CliFailure, DB_OPTION, parsePositiveInteger, print, printJson, withEngine } from './shared';
+import { CliFailure, DB_OPTION, parseLang, parsePositiveInteger, print, printJson, withEngine } from './shared';
 import { terminalText } from './terminal-text';
 
 export function register(program: Command): void {
@@ -16,24 +16,27 @@ export function register(program: Command): void {
     .option('--by <name>', 'who releases', process.env.USER ?? 'agent')
     .option('--dry-run', 'change nothing: check each release and estimate the hard-bounce risk')
     .option('--campaign-size <n>', 'messages per campaign for the risk estimate (default: the median campaign)')
+    .option('--lang <lang>', 'fr | en: the language of refusals and of the risk (default: the workspace setting)')
     .option('--json', 'print one JSON object')
     .argument('<emails...>')
     .action(
       async (
         emails: string[],
-        options: { db: string; reason?: string; by: string; dryRun?: boolean; campaignSize?: string; json?: boolean },
+        options: { db: string; reason?: string; by: string; dryRun?: boolean; campaignSize?: string; lang?: string; json?: boolean },
       ) => {
         const campaignSize = parsePositiveInteger(options.campaignSize, '--campaign-size');
+        const lang = parseLang(options.lang);
+        const fr = lang === 'fr';
         if (!options.dryRun && !options.reason) throw new CliFailure('--reason is required to release an address.', 2);
         const outcome = await withEngine(options.db, async (engine) => {
           const results = [];
           for (const address of emails) {
             results.push({
               address,
-              ...(await engine.release({ address, reason: options.reason ?? '', by: options.by, dryRun: options.dryRun })),
+              ...(await engine.release({ address, reason: options.reason ?? '', by: options.by, dryRun: options.dryRun, lang })),
             });
           }
-          const risk = options.dryRun ? await engine.releaseRisk({ addresses: emails, campaignSize }) : null;
+          const risk = options.dryRun ? await engine.releaseRisk({ addresses: emails, campaignSize, lang }) : null;
           return { results, risk };
         });
         if (options.json) {
@@ -41,15 +44,21 @@ export function register(program: Command): void {
         } else {
           for (const r of outcome.results) {
             if (r.ok && r.release) {
-              print(
-                `${options.dryRun ? 'Would release' : 'Released'} ${r.release.address} from ${r.release.status}` +
-                  (r.release.reason ? ` (by ${r.release.by}: ${r.release.reason})` : ''),
-              );
-            } else print(`${options.dryRun ? 'Would refuse' : 'Refused'} ${r.address}: ${r.error}`);
+              const by = r.release.reason ? (fr ? ` (par ${r.release.by} : ${r.release.reason})` : ` (by ${r.release.by}: ${r.release.reason})`) : '';
+              if (fr) print(`${options.dryRun ? 'Libérerait' : 'Libérée'} : ${r.release.address}, sortie de ${r.release.status}${by}`);
+              else print(`${options.dryRun ? 'Would release' : 'Released'} ${r.release.address} from ${r.release.status}${by}`);
+            } else if (fr) print(`${options.dryRun ? 'Refuserait' : 'Refusée'} : ${r.address} : ${r.error}`);
+            else print(`${options.dryRun ? 'Would refuse' : 'Refused'} ${r.address}: ${r.error}`);
           }
           if (outcome.risk) {
-            const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-            print(
+            const pct = (x: number) => `${(x * 100).toLocaleString(fr ? 'fr-FR' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+            const risk = outcome.risk;
+            if (fr) {
+              print(
+                `Taux de rejets permanents attendu : ${pct(risk.expectedRate)} d’une campagne de ${risk.campaignSize.toLocaleString('fr-FR')} messages ` +
+                  `(${risk.expectedHardBounces.toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} attendus, ${risk.released} en quarantaine longue ; limite ${pct(risk.limit)}) : ${risk.verdict}`,
+              );
+            } else print(
               `Expected hard-bounce rate: ${pct(outcome.risk.expectedRate)} of a ${outcome.risk.campaignSize}-message campaign ` +
                 `(${outcome.risk.expectedHardBounces.toFixed(1)} expected, ${outcome.risk.released} long-quarantined; limit ${pct(outcome.risk.limit)}): ${outcome.risk.verdict}`,
             );

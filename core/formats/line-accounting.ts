@@ -6,6 +6,7 @@
  */
 import type { FileImportResult } from '../contract';
 import type { LineTally } from './importer';
+import type { Lang } from '../model/lang';
 
 type Accounting = Pick<
   FileImportResult,
@@ -42,30 +43,64 @@ export function accountLines(
 
 const LOG_FORMATS = new Set(['postfix', 'exim', 'powermta']);
 
-/** "1 line" / "2 lines", with thousands separators. */
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** [one, many] of each counted thing, in each language. */
+const LINE_WORDS = {
+  en: {
+    line: ['line', 'lines'],
+    delivery: ['delivery', 'deliveries'],
+    event: ['event', 'events'],
+    context: ['context line', 'context lines'],
+    otherPrograms: ['line of other programs', 'lines of other programs'],
+    blank: ['blank line', 'blank lines'],
+    notUnderstood: ['line not understood', 'lines not understood'],
+    result: ['delivery result', 'delivery results'],
+  },
+  fr: {
+    line: ['ligne', 'lignes'],
+    delivery: ['distribution', 'distributions'],
+    event: ['événement', 'événements'],
+    context: ['ligne de contexte', 'lignes de contexte'],
+    otherPrograms: ['ligne d’autres programmes', 'lignes d’autres programmes'],
+    blank: ['ligne vide', 'lignes vides'],
+    notUnderstood: ['ligne non comprise', 'lignes non comprises'],
+    result: ['résultat de distribution', 'résultats de distribution'],
+  },
+} as const satisfies Record<Lang, Record<string, readonly [string, string]>>;
+
+/** "1 line" / "2 lines" / "1 000 lignes", with the language's separators and plural rule. */
+function count(n: number, lang: Lang, word: keyof (typeof LINE_WORDS)['en']): string {
+  const [one, many] = LINE_WORDS[lang][word];
+  const formatted = n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
+  return `${formatted} ${new Intl.PluralRules(lang).select(n) === 'one' ? one : many}`;
 }
 
 /**
- * The accounting in plain English, for the command line (the app says it in the user's
- * language): "1,000 lines: 227 deliveries, 637 context lines, 136 lines of other programs, 0
- * lines not understood". Null when the file's lines were not counted.
+ * The accounting in plain words, for the command line (the app has its own, renderer/i18n):
+ * "1,000 lines: 227 deliveries, 637 context lines, 136 lines of other programs, 0 lines not
+ * understood". Null when the file's lines were not counted.
  */
-export function describeLines(result: FileImportResult): string | null {
+export function describeLines(result: FileImportResult, lang: Lang = 'en'): string | null {
   if (result.lines === undefined || result.eventLines === undefined) return null;
+  const fr = lang === 'fr';
   const events = result.stored + result.duplicates + result.listed;
   const log = LOG_FORMATS.has(result.format ?? '');
-  let first = log ? count(events, 'delivery', 'deliveries') : count(events, 'event', 'events');
-  if (result.eventLines !== events) first += ` on ${count(result.eventLines, 'line', 'lines')}`;
-  const parts = [first, count(result.contextLines ?? 0, 'context line', 'context lines')];
-  if (result.otherProgramLines) parts.push(count(result.otherProgramLines, 'line of other programs', 'lines of other programs'));
-  if (result.blankLines) parts.push(count(result.blankLines, 'blank line', 'blank lines'));
-  if (result.skipped) parts.push(`${result.skipped.toLocaleString('en-US')} skipped on purpose`);
-  parts.push(count(result.rejected, 'line not understood', 'lines not understood'));
+  let first = count(events, lang, log ? 'delivery' : 'event');
+  if (result.eventLines !== events) first += ` ${fr ? 'sur' : 'on'} ${count(result.eventLines, lang, 'line')}`;
+  const parts = [first, count(result.contextLines ?? 0, lang, 'context')];
+  if (result.otherProgramLines) parts.push(count(result.otherProgramLines, lang, 'otherPrograms'));
+  if (result.blankLines) parts.push(count(result.blankLines, lang, 'blank'));
+  if (result.skipped) {
+    const n = result.skipped.toLocaleString(fr ? 'fr-FR' : 'en-US');
+    parts.push(fr ? `${n} ${result.skipped > 1 ? 'ignorées' : 'ignorée'} volontairement` : `${n} skipped on purpose`);
+  }
+  parts.push(count(result.rejected, lang, 'notUnderstood'));
   const notes = (result.otherPrograms ?? [])
     .filter((p) => p.deliveries > 0)
-    .map((p) => `; ${p.program} also logged ${count(p.deliveries, 'delivery result', 'delivery results')}, not read by this format`);
-  const time = result.timeField ? `; times from ${result.timeField}` : '';
-  return `${count(result.lines, 'line', 'lines')}: ${parts.join(', ')}${notes.join('')}${time}`;
+    .map((p) =>
+      fr
+        ? ` ; ${p.program} a aussi écrit ${count(p.deliveries, lang, 'result')}, que ce format ne lit pas`
+        : `; ${p.program} also logged ${count(p.deliveries, lang, 'result')}, not read by this format`,
+    );
+  const time = result.timeField ? (fr ? ` ; dates tirées de ${result.timeField}` : `; times from ${result.timeField}`) : '';
+  return `${count(result.lines, lang, 'line')}${fr ? ' : ' : ': '}${parts.join(', ')}${notes.join('')}${time}`;
 }

@@ -52,6 +52,13 @@ export interface ProblemParams {
   'line.noTimestamp': Record<string, never>;
   'line.unknownDelivery': { value: string };
   'line.notExim': Record<string, never>;
+  'line.noRecipient': Record<string, never>;
+  'line.recipientUnclosed': Record<string, never>;
+  'line.noDeliveryFields': Record<string, never>;
+  'line.noDeliveryStatus': Record<string, never>;
+  'line.noEmailContactAlt': Record<string, never>;
+  /** a CSV record with the wrong column count because a quote opened on its first line took in the line breaks up to `to` */
+  'line.quoteSpans': { from: number; to: number; expected: number };
   // ---- the host and the settings
   'upload.gone': Record<string, never>;
   'upload.tooMany': { max: number; minutes: number };
@@ -135,6 +142,12 @@ export const PROBLEM_CODES = [
   'line.noTimestamp',
   'line.unknownDelivery',
   'line.notExim',
+  'line.noRecipient',
+  'line.recipientUnclosed',
+  'line.noDeliveryFields',
+  'line.noDeliveryStatus',
+  'line.noEmailContactAlt',
+  'line.quoteSpans',
   'upload.gone',
   'upload.tooMany',
   'upload.tooBig',

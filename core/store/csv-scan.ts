@@ -193,10 +193,11 @@ async function scanCsv(
     // An opened quote that never closes swallows the lines after it: count them all.
     const swallowed = (r.csv_line ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
     const found = csvProblem(r.error_message);
-    const lineProblem: LineProblem | null = found && swallowed > 0 ? { ...found, swallowed } : found;
     const byte = r.line_byte_position === null ? null : Number(r.line_byte_position);
+    const line = (byte !== null ? numbering?.rejected.get(byte) : undefined) ?? Number(r.line);
+    const lineProblem: LineProblem | null = found && swallowed > 0 ? spanningQuote(found, line, swallowed) : found;
     rejected.push({
-      line: (byte !== null ? numbering?.rejected.get(byte) : undefined) ?? Number(r.line),
+      line,
       message: lineProblem ? wordLineProblem(lineProblem, 'en') : r.error_message.split('\n')[0],
       ...(lineProblem ? { problem: lineProblem } : {}),
     });
@@ -375,6 +376,18 @@ async function recordLines(
 }
 
 /** DuckDB's reject text as a problem; null for a text it has not been seen to write. */
+/**
+ * A record that took in the lines after it: a wrong column count is then not the cause but the
+ * result of a quote opened on its first line and closed lines later ("found 11 columns" said
+ * nothing a person could fix); the other problems say the swallowed lines after their words.
+ */
+function spanningQuote(found: LineProblem, line: number, swallowed: number): LineProblem {
+  if (found.code === 'line.columns' || found.code === 'line.columnsMore') {
+    return problem('line.quoteSpans', { from: line, to: line + swallowed, expected: found.params.expected });
+  }
+  return { ...found, swallowed };
+}
+
 function csvProblem(message: string): LineProblem | null {
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   // DuckDB stops counting one past the expected number: "more" is all it knows.

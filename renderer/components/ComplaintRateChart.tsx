@@ -34,7 +34,7 @@ export function ComplaintRateChart({ points, thresholds }: { points: ComplaintRa
             formatter={(_value, _name, item) => {
               const p = item.payload as (typeof rows)[number];
               return [
-                `${formatRate(lang, p.rate)} (${t('overview.rateTooltip', { complaints: formatCount(lang, p.complaints), messages: formatCount(lang, p.messages) })})`,
+                `${formatRate(lang, p.rate)} (${t('overview.rateTooltip', { count: p.complaints, complaints: formatCount(lang, p.complaints), messages: formatCount(lang, p.messages) })})`,
                 t('overview.complaints'),
               ];
             }}

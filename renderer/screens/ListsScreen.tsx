@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AddressesBehindRequest, AddressListViewRequest, ListedAddress } from '../../core/contract';
 import { errorMessage, useApp } from '../app-context';
 import { Alert } from '../components/Alert';
+import { Reconciliation } from '../components/Reconciliation';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { downloadText, listCsv } from '../list-csv';
@@ -247,7 +248,14 @@ export function ListsScreen({ behind }: { behind?: AddressesBehindRequest }) {
         </h1>
         <p className="muted">{t('lists.intro')}</p>
       </div>
-      {shownBehind ? <BehindList key={JSON.stringify(shownBehind)} behind={shownBehind} onBack={() => setShownBehind(undefined)} /> : <StatusList />}
+      {shownBehind ? (
+        <BehindList key={JSON.stringify(shownBehind)} behind={shownBehind} onBack={() => setShownBehind(undefined)} />
+      ) : (
+        <>
+          <StatusList />
+          <Reconciliation />
+        </>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import type { EngineMethod, EngineRequest, EngineResponse } from '../../core/contract';
 import type { RebondBridge } from './bridge';
 import { EngineError, type StagedFile, type Transport } from './transport';
+import { readIpcError } from './ipc-error';
 
 export function electronTransport(bridge: RebondBridge): Transport {
   return {
@@ -11,9 +12,9 @@ export function electronTransport(bridge: RebondBridge): Transport {
       try {
         return await fn(request);
       } catch (error) {
-        // Electron prefixes errors crossing IPC with "Error invoking remote method '…': Error: "
-        const message = error instanceof Error ? error.message : String(error);
-        throw new EngineError(message.replace(/^Error invoking remote method '[^']*': (Error: )?/, ''));
+        // only the message crosses Electron's IPC: the problem's code and parameters ride in it
+        const body = readIpcError(error instanceof Error ? error.message : String(error));
+        throw new EngineError(body.message, body.file, body.line, body.problem);
       }
     },
     onImportProgress: (listener) => bridge.onImportProgress(listener),

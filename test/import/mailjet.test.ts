@@ -54,7 +54,7 @@ describe('Mailjet event export import', () => {
       // the JSON export overlaps the CSV on Paul's four events and adds two others
       const json = await engine.importFiles({ paths: [JSONL] });
       expect(json.files[0]).toMatchObject({ ok: true, format: 'mailjet', stored: 2, duplicates: 4, rejected: 1 });
-      expect(json.files[0].errors).toEqual([{ line: 5, message: expect.stringContaining('not valid JSON') }]);
+      expect(json.files[0].errors).toEqual([{ line: 5, message: expect.stringContaining('not valid JSON'), problem: { code: 'line.jsonOutside', params: { text: 'this line is not json' } } }]);
       expect(await eventCount(engine)).toBe(13);
       const preblocked = await engine.address({ address: 'someone@free.fr' });
       expect(preblocked.events[0]).toMatchObject({ type: 'blocked', messageId: '18014404367486704' });

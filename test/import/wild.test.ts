@@ -169,7 +169,7 @@ describe('Mailjet webhook bodies as its documentation prints them', () => {
     const result = await importOne(path);
     expect(result.ok).toBe(true);
     expect(result.stored).toBe(2);
-    expect(result.errors).toEqual([{ line: fileLines(join(wild, 'sent.json')).length + 1, message: expect.stringMatching(/not closed/) }]);
+    expect(result.errors).toEqual([{ line: fileLines(join(wild, 'sent.json')).length + 1, message: expect.stringMatching(/not closed/), problem: { code: 'line.jsonUnclosed', params: { lastLine: expect.any(Number) } } }]);
   });
 });
 

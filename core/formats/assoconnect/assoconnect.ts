@@ -12,6 +12,8 @@ import type { FileSample } from '../../files/sample';
 import { MinuteClock } from '../postfix/wall-clock';
 import { ASSO_COLUMNS, ASSO_STATUSES, listStatusFromWords, type AssoField } from './columns';
 import { readCsvRecords, splitRecord } from './csv';
+import { lineError } from '../line-error';
+import { problem } from '../../model/problems';
 
 const EMAIL = /^<?[^\s@<>;,"]+@[^\s@<>;,"]+\.[^\s@<>;,"]+>?$/;
 
@@ -100,7 +102,7 @@ export const assoconnectImporter: FormatImporter = {
     })) {
       if (seen++ < headerSkip) continue;
       if ('error' in item) {
-        context.reject({ line: item.line, message: item.error });
+        context.reject(lineError(item.line, item.error));
         continue;
       }
       const f = item.fields;
@@ -112,13 +114,13 @@ export const assoconnectImporter: FormatImporter = {
           continue;
         }
         if (!EMAIL.test(email)) {
-          context.reject({ line: item.line, message: `not an e-mail address: "${email.slice(0, 80)}"` });
+          context.reject(lineError(item.line, problem('line.notEmail', { value: email.slice(0, 80) })));
           continue;
         }
         const rawDate = get(col.date);
         const since = rawDate ? parseFrenchDate(rawDate, clock) : fallbackSince!;
         if (since === null) {
-          context.reject({ line: item.line, message: `unreadable date "${rawDate.slice(0, 40)}"` });
+          context.reject(lineError(item.line, problem('line.date', { value: rawDate.slice(0, 40) })));
           continue;
         }
         context.stage.addListEntry({ address: email, status: layout.listStatus, since, line: item.line });
@@ -131,17 +133,17 @@ export const assoconnectImporter: FormatImporter = {
         continue;
       }
       if (meaning === undefined) {
-        context.reject({ line: item.line, message: status ? `unknown status "${status.slice(0, 60)}"` : 'no status' });
+        context.reject(lineError(item.line, status ? problem('line.unknownStatus', { value: status.slice(0, 60) }) : problem('line.noStatus', {})));
         continue;
       }
       if (email === '') {
-        context.reject({ line: item.line, message: 'no e-mail address' });
+        context.reject(lineError(item.line, problem('line.noEmail', {})));
         continue;
       }
       const rawDate = get(col.date);
       const time = parseFrenchDate(rawDate, clock);
       if (time === null) {
-        context.reject({ line: item.line, message: rawDate ? `unreadable date "${rawDate.slice(0, 40)}"` : 'no date' });
+        context.reject(lineError(item.line, rawDate ? problem('line.date', { value: rawDate.slice(0, 40) }) : problem('line.noDate', {})));
         continue;
       }
       let types: EventType[] = meaning;

@@ -4,6 +4,7 @@
  * bounded number of lines instead of swallowing the file.
  */
 import { readLineBatches } from '../../files/lines';
+import { problem, type LineProblem } from '../../model/problems';
 
 export interface CsvRecord {
   fields: string[];
@@ -11,7 +12,7 @@ export interface CsvRecord {
   line: number;
 }
 
-export type CsvItem = CsvRecord | { error: string; line: number };
+export type CsvItem = CsvRecord | { error: LineProblem; line: number };
 
 const MAX_RECORD_LINES = 50;
 const MAX_RECORD_CHARS = 1024 * 1024;
@@ -109,7 +110,7 @@ export async function* readCsvRecords(
   // The opening line is the bad one; the lines after it are read again on their own.
   const unbalanced = (): void => {
     const [first, ...rest] = pending;
-    out.push({ error: 'a quote (") is opened and never closed', line: first[0] });
+    out.push({ error: problem('line.unclosedQuote', {}), line: first[0] });
     pending = [];
     pendingChars = 0;
     for (const [n, raw] of rest) feed(n, raw);

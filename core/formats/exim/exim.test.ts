@@ -3,6 +3,7 @@
  * (test/fixtures/corpus/logs/exim-testsuite_*, see its README), one test per line, plus lines as
  * Exim's documentation writes them.
  */
+import { wordLineProblem } from '../../model/problem-words';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ const CORPUS = resolve(ROOT, 'test/fixtures/corpus/logs');
 function parseFile(lines: string[], timeZone = 'UTC') {
   const rows: StageRow[] = [];
   const rejects: Array<{ line: number; message: string }> = [];
-  const parser = new EximParser(timeZone, { row: (r) => rows.push(r), reject: (line, message) => rejects.push({ line, message }) });
+  const parser = new EximParser(timeZone, { row: (r) => rows.push(r), reject: (line, found) => rejects.push({ line, message: wordLineProblem(found, 'en') }) });
   lines.forEach((l, i) => parser.line(l, i + 1));
   return { rows, rejects, counts: parser.counts };
 }

@@ -3,6 +3,7 @@
  * import's time zone unless the log carries its own offset.
  */
 import type { FormatImporter, StageContext } from '../importer';
+import { lineError } from '../line-error';
 import { readLineBatches } from '../../files/lines';
 import type { FileSample } from '../../files/sample';
 import { EximParser } from './parse';
@@ -31,7 +32,7 @@ export const eximImporter: FormatImporter = {
   async stage(context: StageContext): Promise<void> {
     const parser = new EximParser(context.options.timeZone, {
       row: (row) => context.stage.add(row),
-      reject: (line, message) => context.reject({ line, message }),
+      reject: (line, found) => context.reject(lineError(line, found)),
     });
     let lineNumber = 0;
     for await (const batch of readLineBatches(context.file, {

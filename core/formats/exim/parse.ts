@@ -4,11 +4,13 @@
  * the sender and the Message-ID, joined to the deliveries of the same Exim message id.
  */
 import type { EventType, StageRow } from '../../model/event';
+import { problem, type LineProblem } from '../../model/problems';
+import { isProblem } from '../line-error';
 import { digits2, digits4, MinuteClock } from '../postfix/wall-clock';
 
 export interface EximSink {
   row(row: StageRow): void;
-  reject(line: number, message: string): void;
+  reject(line: number, problem: LineProblem): void;
 }
 
 /** What one mainlog line says, before the join (exported for tests). */
@@ -112,7 +114,7 @@ export class EximParser {
       if (line.length <= 65_536 && EXIM_STAMP.test(line)) this.counts.context++;
       else {
         this.counts.rejected++;
-        this.sink.reject(lineNumber, 'not an Exim mainlog line (no date and time at its start)');
+        this.sink.reject(lineNumber, problem('line.notExim', {}));
       }
       return;
     }
@@ -166,7 +168,7 @@ export class EximParser {
       this.counts.skipped++;
       return;
     }
-    if (typeof parsed === 'string') {
+    if (isProblem(parsed)) {
       this.counts.rejected++;
       this.sink.reject(lineNumber, parsed);
       return;
@@ -206,7 +208,7 @@ export class EximParser {
  * recipient (`:blackhole:` discards, retry-time-not-reached notes, `mua_wrapper` messages), or
  * the reason it cannot be read.
  */
-export function parseEximDelivery(flag: string, rest: string): EximDelivery | null | string {
+export function parseEximDelivery(flag: string, rest: string): EximDelivery | null | LineProblem {
   // the address, then maybe "<original address>"
   let p = rest.indexOf(' ');
   let first = p < 0 ? rest : rest.slice(0, p);
@@ -217,7 +219,7 @@ export function parseEximDelivery(flag: string, rest: string): EximDelivery | nu
     first = first.slice(0, -1);
     colonAttached = true;
   }
-  if (first.length === 0) return 'no recipient address';
+  if (first.length === 0) return problem('line.noRecipient', {});
   let original: string | null = null;
   if (!colonAttached && rest.charCodeAt(p) === 60 /* < */) {
     const close = rest.indexOf('>', p);

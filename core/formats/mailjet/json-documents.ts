@@ -5,6 +5,7 @@
  * held whole; any other document is handed over once it closes. Each piece comes with the
  * lines it spans, so that an error names the line it is on.
  */
+import { problem, type LineProblem } from '../../model/problems';
 
 export interface JsonPiece {
   /** the piece's text (its lines joined by \n) */
@@ -17,7 +18,7 @@ export interface JsonPiece {
 
 export interface JsonProblem {
   line: number;
-  message: string;
+  problem: LineProblem;
 }
 
 const OPEN_OBJECT = 123; // {
@@ -71,7 +72,7 @@ export class JsonDocuments {
       const from = this.start?.line ?? this.heldFrom;
       this.onProblem({
         line: from,
-        message: `the JSON ${this.top === OPEN_ARRAY ? 'array' : 'document'} that starts here is not closed by the end of the file (line ${lastLine})`,
+        problem: problem('line.jsonUnclosed', { lastLine }),
       });
     }
   }
@@ -97,7 +98,7 @@ export class JsonDocuments {
           if (c === OPEN_OBJECT) this.open(text, lineNumber, i);
           continue;
         }
-        this.onProblem({ line: lineNumber, message: `not valid JSON ("${text.trim().slice(0, 60)}" is outside any JSON document)` });
+        this.onProblem({ line: lineNumber, problem: problem('line.jsonOutside', { text: text.trim().slice(0, 60) }) });
         return;
       }
       if (this.top === OPEN_ARRAY && this.depth === 1) {
@@ -162,5 +163,5 @@ export function locateJsonError(piece: JsonPiece, error: Error): JsonProblem {
   }
   // V8 quotes the start of the input in some messages: the line number says where it is
   const message = error.message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-  return { line, message: `not valid JSON (${message.slice(0, 120)})` };
+  return { line, problem: problem('line.json', { detail: message.slice(0, 120) }) };
 }

@@ -8,6 +8,8 @@ import type { CsvStageSpec, FormatImporter, StageContext } from '../importer';
 import { readLineBatches } from '../../files/lines';
 import { JsonDocuments, locateJsonError, type JsonPiece } from './json-documents';
 import type { FileSample } from '../../files/sample';
+import { problem, type LineProblem } from '../../model/problems';
+import { isProblem, lineError } from '../line-error';
 import { MAILJET_COLUMNS, MAILJET_EVENT_TYPES, MAILJET_HISTORY_COLUMNS, type MailjetField } from './columns';
 
 type JsonEvent = Record<string, unknown>;
@@ -90,9 +92,9 @@ async function stageJsonLines(context: StageContext): Promise<void> {
     counted = Math.max(counted, piece.lastLine);
     return Math.max(0, n);
   };
-  const reject = (line: number, message: string) => {
+  const reject = (line: number, found: LineProblem) => {
     rejectedLines++;
-    context.reject({ line, message });
+    context.reject(lineError(line, found));
   };
   const documents = new JsonDocuments(
     (piece) => {
@@ -100,19 +102,19 @@ async function stageJsonLines(context: StageContext): Promise<void> {
       try {
         parsed = JSON.parse(piece.text.replace(BIG_IDS, '$1"$2"'));
       } catch (error) {
-        const problem = locateJsonError(piece, error as Error);
-        reject(problem.line, problem.message);
+        const bad = locateJsonError(piece, error as Error);
+        reject(bad.line, bad.problem);
         beyond += Math.max(0, newLines(piece) - 1);
         return;
       }
       let stored = 0;
       for (const { event, line } of eventsOf(parsed, piece)) {
         if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-          reject(line, 'not a Mailjet event object');
+          reject(line, problem('line.notMailjetObject', {}));
           continue;
         }
         const row = 'event' in event ? jsonEventToRow(event as JsonEvent, line) : apiMessageToRow(event as JsonEvent, line);
-        if (typeof row === 'string') reject(line, row);
+        if (isProblem(row)) reject(line, row);
         else {
           context.stage.add(row);
           stored++;
@@ -122,7 +124,7 @@ async function stageJsonLines(context: StageContext): Promise<void> {
       if (stored > 0) eventLines += lines;
       else beyond += Math.max(0, lines - 1);
     },
-    (problem) => reject(problem.line, problem.message),
+    (bad) => reject(bad.line, bad.problem),
   );
   for await (const batch of readLineBatches(context.file, { gzip: context.sample.gzip, onBytes: context.progress })) {
     for (let i = 0; i < batch.length; i++) {
@@ -161,7 +163,7 @@ function eventsOf(parsed: unknown, piece: JsonPiece): Array<{ event: unknown; li
  * A message object of the REST API (`/message?ShowContactAlt=true`): `Status`, `ArrivedAt`,
  * `ContactAlt`, `ID`, `StateID`, `StatePermanent`… matched by meaning as the CSV headers are.
  */
-export function apiMessageToRow(event: JsonEvent, line: number): StageRow | string {
+export function apiMessageToRow(event: JsonEvent, line: number): StageRow | LineProblem {
   const keys = Object.keys(event);
   const base = mapHeader(keys, MAILJET_COLUMNS);
   const history = mapHeader(keys, MAILJET_HISTORY_COLUMNS);
@@ -173,20 +175,20 @@ export function apiMessageToRow(event: JsonEvent, line: number): StageRow | stri
     return s === '' ? null : s;
   };
   const status = text(base.event)?.toLowerCase();
-  if (!status) return 'no "Status" or "event" field';
+  if (!status) return problem('line.eventTypeEmpty', {});
   let type = MAILJET_EVENT_TYPES[status];
-  if (!type) return `unknown event type "${status}"`;
+  if (!type) return problem('line.eventType', { value: status.slice(0, 60) });
   const permanent = base.hardBounce ?? history.statePermanent;
   const hard = permanent ? event[permanent] : undefined;
   if (type === 'soft_bounce' && (hard === true || hard === 'true' || hard === 1)) type = 'hard_bounce';
   const email = text(base.email);
-  if (!email) return 'no e-mail address (the API gives it as "ContactAlt" when asked with ShowContactAlt=true)';
+  if (!email) return problem('line.noEmailContactAlt', {});
   const rawTime = event[base.time ?? 'time'];
   const time =
     typeof rawTime === 'number' || (typeof rawTime === 'string' && /^\d{9,11}$/.test(rawTime))
       ? new Date(Number(rawTime) * 1000)
       : parseIsoAsUtc(String(rawTime ?? ''));
-  if (Number.isNaN(time.getTime())) return `unreadable date "${String(rawTime ?? '')}"`;
+  if (Number.isNaN(time.getTime())) return dateProblem(rawTime);
   const stateId = text(history.stateId);
   const state = text(history.state);
   return {
@@ -202,7 +204,7 @@ export function apiMessageToRow(event: JsonEvent, line: number): StageRow | stri
 }
 
 /** One Event API object to a staged row, or the reason it cannot be one. */
-export function jsonEventToRow(event: JsonEvent, line: number): StageRow | string {
+export function jsonEventToRow(event: JsonEvent, line: number): StageRow | LineProblem {
   const text = (key: string): string | null => {
     const value = event[key];
     if (value === undefined || value === null) return null;
@@ -210,19 +212,19 @@ export function jsonEventToRow(event: JsonEvent, line: number): StageRow | strin
     return s === '' ? null : s;
   };
   const name = text('event')?.toLowerCase();
-  if (!name) return 'no "event" field';
+  if (!name) return problem('line.eventTypeEmpty', {});
   let type = MAILJET_EVENT_TYPES[name];
-  if (!type) return `unknown event type "${name}"`;
+  if (!type) return problem('line.eventType', { value: name.slice(0, 60) });
   const hard = event['hard_bounce'];
   if (type === 'soft_bounce' && (hard === true || hard === 'true' || hard === 1)) type = 'hard_bounce';
   const email = text('email');
-  if (!email) return 'no "email" field';
+  if (!email) return problem('line.noEmail', {});
   const rawTime = event['time'];
   const time =
     typeof rawTime === 'number' || (typeof rawTime === 'string' && /^\d{9,11}$/.test(rawTime))
       ? new Date(Number(rawTime) * 1000)
       : parseIsoAsUtc(String(rawTime ?? ''));
-  if (Number.isNaN(time.getTime())) return `unreadable date "${String(rawTime ?? '')}"`;
+  if (Number.isNaN(time.getTime())) return dateProblem(rawTime);
   const relatedTo = text('error_related_to');
   const error = text('error');
   const campaign = text('customcampaign') ?? (text('mj_campaign_id') === '0' ? null : text('mj_campaign_id'));
@@ -236,6 +238,12 @@ export function jsonEventToRow(event: JsonEvent, line: number): StageRow | strin
     hint: error || relatedTo ? `mailjet:${[relatedTo, error].filter(Boolean).join('/').toLowerCase()}` : null,
     line,
   };
+}
+
+/** A date the event's time field does not give. */
+function dateProblem(raw: unknown): LineProblem {
+  const text = typeof raw === 'object' && raw !== null ? JSON.stringify(raw) : String(raw ?? '').trim();
+  return text === '' ? problem('line.dateEmpty', {}) : problem('line.date', { value: text.slice(0, 40) });
 }
 
 /**

@@ -5,6 +5,8 @@
  * are remembered and joined to its `to=` results within a time window, since queue ids are reused.
  */
 import type { EventType, StageRow } from '../../model/event';
+import { problem, type LineProblem } from '../../model/problems';
+import { isProblem } from '../line-error';
 import { SyslogClock, type ParsedStamp } from './syslog-time';
 
 /**
@@ -39,7 +41,7 @@ interface QueueEntry {
 
 export interface PostfixSink {
   row(row: StageRow): void;
-  reject(line: number, message: string): void;
+  reject(line: number, problem: LineProblem): void;
 }
 
 export interface ParsedDelivery {
@@ -95,23 +97,23 @@ export function replyCode(text: string): number | null {
  * The delivery result that starts at `p` (the `to=` of `QUEUEID: to=…`), or the reason it is
  * not one.
  */
-export function parseDelivery(line: string, queueId: string, p: number): ParsedDelivery | string {
+export function parseDelivery(line: string, queueId: string, p: number): ParsedDelivery | LineProblem {
   p += 3;
   let address: string;
   let q: number;
   if (line.charCodeAt(p) === 60 /* < */) {
     q = line.indexOf('>', p + 1);
-    if (q < 0) return 'the recipient address has no closing ">"';
+    if (q < 0) return problem('line.recipientUnclosed', {});
     address = line.slice(p + 1, q);
     q++;
   } else {
     q = line.indexOf(',', p);
-    if (q < 0) return 'the recipient address is not followed by the delivery fields';
+    if (q < 0) return problem('line.noDeliveryFields', {});
     address = line.slice(p, q);
   }
-  if (address.length === 0) return 'empty recipient address';
+  if (address.length === 0) return problem('line.noRecipient', {});
   const statusAt = line.indexOf(', status=', q);
-  if (statusAt < 0) return 'a delivery line without status=';
+  if (statusAt < 0) return problem('line.noDeliveryStatus', {});
   const relay = field(line, ', relay=', q, statusAt);
   const delayText = field(line, ', delay=', q, statusAt);
   const dsn = field(line, ', dsn=', q, statusAt);
@@ -123,7 +125,7 @@ export function parseDelivery(line: string, queueId: string, p: number): ParsedD
     e++;
   }
   const status = line.slice(s, e);
-  if (status.length === 0) return 'empty status=';
+  if (status.length === 0) return problem('line.noDeliveryStatus', {});
   let text: string | null = null;
   const open = line.indexOf('(', e);
   if (open >= 0) {
@@ -200,7 +202,7 @@ export class PostfixParser {
     }
     if (line.length > MAX_LINE) {
       // A Postfix line never gets this long; only a broken file does.
-      this.reject(lineNumber, `a line of ${line.length} characters is not a syslog line`);
+      this.reject(lineNumber, problem('line.syslogTooLong', { length: line.length }));
       return;
     }
     // the body: after "program[pid]: "
@@ -208,7 +210,7 @@ export class PostfixParser {
     if (colon < 0) {
       // a syslog line of a program that logs no pid (kernel, systemd…), or not a syslog line at all
       if (this.clock.parse(line, this.stamp)) this.otherProgram(programBefore(line, line.indexOf(': ')), line);
-      else this.reject(lineNumber, 'not a syslog line (no time and program at its start)');
+      else this.reject(lineNumber, problem('line.notSyslog', {}));
       return;
     }
     // the program name is the word before "[pid]: ": Postfix's contains "postfix" (postfix/smtp,
@@ -298,20 +300,20 @@ export class PostfixParser {
     return entry;
   }
 
-  private reject(line: number, message: string): void {
+  private reject(line: number, found: LineProblem): void {
     this.counts.rejected++;
-    this.sink.reject(line, message);
+    this.sink.reject(line, found);
   }
 
   private delivery(line: string, lineNumber: number, queueId: string, p: number): void {
     const ms = this.time(line);
-    if (ms === null) return this.reject(lineNumber, 'a delivery line without a readable timestamp');
+    if (ms === null) return this.reject(lineNumber, problem('line.noTimestamp', {}));
     const parsed = parseDelivery(line, queueId, p);
-    if (typeof parsed === 'string') return this.reject(lineNumber, parsed);
+    if (isProblem(parsed)) return this.reject(lineNumber, parsed);
     const type = postfixType(parsed.status, parsed.dsn);
     if (type === null) {
       if (NOT_DELIVERIES.has(parsed.status)) this.counts.skipped++;
-      else this.reject(lineNumber, `unknown delivery status "${parsed.status}"`);
+      else this.reject(lineNumber, problem('line.unknownDelivery', { value: parsed.status }));
       return;
     }
     const entry = this.entry(queueId, ms, false);

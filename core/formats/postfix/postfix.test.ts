@@ -3,6 +3,7 @@
  * each, named by file and row), and the syslog variants: classic and RFC 3339 stamps, Solaris
  * `[ID …]`, instance names, year rollover, daylight saving, the from=/message-id= join.
  */
+import { wordLineProblem } from '../../model/problem-words';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ function parse(lines: string[], options: { timeZone?: string; year?: number } = 
   const rejects: Array<{ line: number; message: string }> = [];
   const parser = new PostfixParser(new SyslogClock(options.timeZone ?? 'UTC', options.year ?? 2024), {
     row: (r) => rows.push(r),
-    reject: (line, message) => rejects.push({ line, message }),
+    reject: (line, found) => rejects.push({ line, message: wordLineProblem(found, 'en') }),
   });
   lines.forEach((l, i) => parser.line(l, i + 1));
   return { rows, rejects, counts: parser.counts };
@@ -151,9 +152,9 @@ describe('Postfix syslog variants', () => {
     expect(counts).toMatchObject({ lines: 9, skipped: 0, otherPrograms: 1, context: 2, blank: 1, rejected: 5 });
     expect(rejects.map((r) => r.line)).toEqual([4, 6, 7, 8, 9]);
     expect(rejects[0].message).toMatch(/not a syslog line/);
-    expect(rejects[1].message).toMatch(/closing ">"/);
+    expect(rejects[1].message).toMatch(/closing “>”/);
     expect(rejects[2].message).toMatch(/without status=/);
-    expect(rejects[3].message).toMatch(/unknown delivery status "wibble"/);
+    expect(rejects[3].message).toMatch(/unknown delivery status “wibble”/);
     expect(rejects[4].message).toMatch(/timestamp/);
   });
 

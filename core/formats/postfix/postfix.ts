@@ -6,6 +6,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import type { FormatImporter, StageContext } from '../importer';
+import { lineError } from '../line-error';
 import { readLineBatches } from '../../files/lines';
 import type { FileSample } from '../../files/sample';
 import { PostfixParser } from './parse';
@@ -42,7 +43,7 @@ export const postfixImporter: FormatImporter = {
     const year = options.year ?? (await inferFirstYear(context.file, sample, options.timeZone));
     const parser = new PostfixParser(new SyslogClock(options.timeZone, year), {
       row: (row) => context.stage.add(row),
-      reject: (line, message) => context.reject({ line, message }),
+      reject: (line, found) => context.reject(lineError(line, found)),
     });
     let lineNumber = 0;
     for await (const batch of readLineBatches(context.file, {
