@@ -37,7 +37,7 @@ export function addressSentence(d: Detected, events: readonly DeliveryEvent[], l
         : `Refused on ${when} with ${count(lang, Math.max(0, Number(d.metrics.addresses) - 1))} other ${d.scope.domain} addresses: ${d.scope.domain} blocking our sending, not a dead address.`;
     case 'deferral_surge':
       return fr
-        ? `Votre e-mail du ${when}${more} a été différé par ${d.scope.domain} pendant une vague de reports (${span(lang, d, timeZone)}) ; il repasse en général tout seul.`
+        ? `Votre e-mail du ${when}${more} a été différé par ${d.scope.domain} pendant une vague d’envois différés (${span(lang, d, timeZone)}) ; il repasse en général tout seul.`
         : `Your e-mail of ${when}${more} was deferred by ${d.scope.domain} during a surge of deferrals (${span(lang, d, timeZone)}); such mail usually goes through on a retry.`;
     case 'complaint_spike':
       return fr
@@ -45,7 +45,7 @@ export function addressSentence(d: Detected, events: readonly DeliveryEvent[], l
         : `Its complaint of ${when} is part of the complaint spike of ${span(lang, d, timeZone)}.`;
     case 'bounce_rate':
       return fr
-        ? `Son rejet définitif du ${when} fait partie de la campagne « ${d.scope.campaign} », rejetée à ${percent(lang, Number(d.metrics.rate))} : une liste à nettoyer.`
+        ? `Son rejet permanent du ${when} fait partie de la campagne « ${d.scope.campaign} », rejetée à ${percent(lang, Number(d.metrics.rate))} : une liste à nettoyer.`
         : `Its hard bounce of ${when} belongs to the campaign “${d.scope.campaign}”, which bounced at ${percent(lang, Number(d.metrics.rate))}: a list to clean.`;
   }
 }

@@ -85,7 +85,7 @@ export const EXPLANATION_TEXTS: Record<Lang, TextTable> = {
     okSoftLevelOne: ' Déjà une quarantaine temporaire sans remise depuis : la prochaine durera {days} jours.',
     okIgnored: ' {count} rejets dus à l’expéditeur (réputation, liste de blocage, configuration, contenu) n’ont pas compté contre l’adresse.',
     okIgnoredOne: ' Un rejet dû à l’expéditeur (réputation, liste de blocage, configuration, contenu) n’a pas compté contre l’adresse.',
-    providerBlock: " Rejet définitif du {date} non compté : refusée avec {others} autres adresses {domain} en {span} : c’est un blocage de nos envois, pas une adresse morte.",
+    providerBlock: " Rejet permanent du {date} non compté : refusée avec {others} autres adresses {domain} en {span} : c’est un blocage de nos envois, pas une adresse morte.",
     unknown: 'Adresse inconnue : aucun événement pour elle dans les données importées.',
     released: ' Sortie de {status} par {by} le {date}, motif : « {reason} ».',
     statusNames: { soft_quarantine: 'quarantaine temporaire', long_quarantine: 'quarantaine longue durée', blacklisted: 'liste noire' },

@@ -133,7 +133,7 @@ export const fr: Strings = {
   incidents: {
     title: 'Incidents',
     hint: 'Trouvés dans les données seules : bridages, pics de plaintes, vagues de reports, campagnes trop rejetées, retards d’envoi et blocages par un fournisseur. Choisissez-en un pour y zoomer les graphiques et voir ce qu’il a touché.',
-    none: 'Aucun incident dans ces fichiers : ni bridage, ni pic de plaintes, ni vague de reports, ni campagne trop rejetée, ni retard, ni blocage.',
+    none: 'Aucun incident dans ces fichiers : ni bridage, ni pic de plaintes, ni vague d’envois différés, ni campagne trop rejetée, ni retard, ni blocage.',
     kind: {
       throttling: 'Bridage',
       complaint_spike: 'Pic de plaintes',
