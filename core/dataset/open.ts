@@ -75,7 +75,9 @@ export async function openDataset(location: string): Promise<{ db: Database; man
     // the migrations made empty tables: each becomes a view over the dataset's files
     if (files.length > 0) {
       await db.run(`DROP TABLE events`);
-      await db.run(`CREATE VIEW events AS SELECT * EXCLUDE (month) FROM read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true)`);
+      // a dataset exported before the events had a subject (schema 4) reads as having none
+      const subject = manifest.schemaVersion < 4 ? ', NULL::VARCHAR AS subject' : '';
+      await db.run(`CREATE VIEW events AS SELECT * EXCLUDE (month)${subject} FROM read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true)`);
     }
     for (const t of SIDE_TABLES) {
       await db.run(`DROP TABLE ${t}`);

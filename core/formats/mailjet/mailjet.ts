@@ -55,6 +55,7 @@ export const mailjetImporter: FormatImporter = {
       diagnostic: present(mapped, ['comment', 'smtpReply']),
       messageId: mapped.messageId,
       campaign: present(mapped, ['customCampaign', 'campaignId']),
+      subject: present(mapped, ['subject']),
       hint: mapped.error ? { prefix: 'mailjet', columns: present(mapped, ['errorRelatedTo', 'error']) } : undefined,
     };
     await context.stage.stageCsv(context.file, spec);
@@ -196,6 +197,7 @@ export function apiMessageToRow(event: JsonEvent, line: number): StageRow | stri
     diagnostic: text(history.comment) ?? state,
     messageId: text(base.messageId),
     campaign: text(base.campaignId) === '0' ? null : text(base.campaignId),
+    subject: text(base.subject),
     hint: stateId && stateId !== '0' ? `mailjet-state:${stateId}` : state ? `mailjet:${state.toLowerCase()}` : null,
     line,
   };
