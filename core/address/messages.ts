@@ -181,10 +181,9 @@ function verdictOf(group: Group, events: readonly DeliveryEvent[], periods: read
   let campaign: string | null = null;
   let subject: string | null = null;
   for (const i of indexes) {
-    const e = events[i] as DeliveryEvent & { subject?: string | null };
+    const e = events[i];
     messageId ??= e.messageId || null;
     campaign ??= e.campaign || null;
-    // no importer stores a subject yet; one that does gives it here
     subject ??= e.subject || null;
   }
   const message: MessageVerdict = {

@@ -72,25 +72,28 @@ async function providerBlocksOf(db: Database, policy: Policy, settings: Settings
   return domain === null ? all : all.filter((b) => b.domain === domain);
 }
 
-async function historyOf(db: Database, address: string, settings: Settings, at?: string) {
+/** What the policy replays for one address, read once: its status at any instant follows from it. */
+async function inputsOf(db: Database, address: string, settings: Settings) {
   // one after another: the queries share the workspace's single connection
   const events = await eventsOfAddress(db, address);
   const releases = await releasesOf(db, address);
-  const imported = await importedListOf(db, address);
+  const imported = (await importedListOf(db, address)).map(toImportedEntry);
   const policy = await activePolicy(settings);
   const checks = checkAddress(address, { bounced: events.some((e) => e.type === 'hard_bounce') });
   const providerBlocks = events.some((e) => e.type === 'hard_bounce') ? await providerBlocksOf(db, policy, settings, domainOf(address)) : [];
-  const history = reconstructAddress({
-    address,
-    events,
-    releases,
-    imported: imported.map(toImportedEntry),
-    disposable: checks.disposable,
-    policy,
-    providerBlocks,
-    at,
-  });
-  return { events, history, checks };
+  return { address, events, releases, imported, disposable: checks.disposable, policy, providerBlocks, checks };
+}
+
+type AddressInputs = Awaited<ReturnType<typeof inputsOf>>;
+
+function replay(inputs: AddressInputs, at?: string) {
+  const { checks: _checks, ...input } = inputs;
+  return reconstructAddress({ ...input, at });
+}
+
+async function historyOf(db: Database, address: string, settings: Settings, at?: string) {
+  const inputs = await inputsOf(db, address, settings);
+  return { events: inputs.events, history: replay(inputs, at), checks: inputs.checks };
 }
 
 export async function addressReport(
@@ -98,7 +101,9 @@ export async function addressReport(
   address: string,
   options: { at?: string; lang: Lang; timeZone: string; settings: Settings },
 ): Promise<AddressReport> {
-  const { events, history, checks } = await historyOf(db, address, options.settings, options.at);
+  const inputs = await inputsOf(db, address, options.settings);
+  const { events, checks } = inputs;
+  const history = replay(inputs, options.at);
   const visible = options.at ? events.filter((e) => e.time <= new Date(options.at!).toISOString()) : events;
   // the ticket's question first: what happened to each message, and what to do (issue 16)
   const answer = ticketAnswer(
@@ -123,7 +128,8 @@ export async function addressReport(
   // (not after a release since: the agent ended that status on purpose, and today's is the one to show)
   const releasedSince = dataEnd !== null && history.periods.some((p) => p.release && p.release.time > dataEnd);
   if (!options.at && dataEnd !== null && !releasedSince && Date.parse(dataEnd) < Date.now() && events.length > 0) {
-    const then = (await historyOf(db, address, options.settings, dataEnd)).history;
+    // the same events replayed to another instant: nothing to read again
+    const then = replay(inputs, dataEnd);
     if (then.status !== history.status || then.until !== history.until) {
       atDataEnd = { at: dataEnd, status: then.status, until: then.until, explanation: explainHistory(then, options.lang, options.timeZone) };
     }

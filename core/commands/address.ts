@@ -65,6 +65,7 @@ export function register(program: Command): void {
             countsAgainstAddress: e.countsAgainstAddress,
             messageId: e.messageId,
             campaign: e.campaign,
+            subject: e.subject ?? null,
             source: { file: e.source.file, line: e.source.line },
           })),
         });
@@ -93,7 +94,8 @@ function printReport(report: AddressReport): void {
   if (report.messages.length > 0) {
     print();
     print(`Messages (${report.messages.length}):`);
-    for (const m of report.messages) print(`  ${m.firstTime}  ${m.verdict.padEnd(20)} ${m.summary}`);
+    // the subject tells the agent which e-mail the ticket is about
+    for (const m of report.messages) print(`  ${m.firstTime}  ${m.verdict.padEnd(20)} ${m.summary}${m.subject ? ` — “${m.subject}”` : ''}`);
   }
   if (report.actions.length > 0) {
     print();

@@ -68,7 +68,8 @@ export async function openDataset(location: string): Promise<{ db: Database; man
     const at = (rel: string) => (place.kind === 'folder' ? join(base, rel) : `${base}/${rel}`);
     const files = manifest.imports.flatMap((i) => i.files).map(at);
     // the migrations made empty tables: each becomes a view over the dataset's files
-    if (files.length > 0) await eventsOverParquet(db, files);
+    // (a dataset exported before the events had a subject, schema 4, reads as having none)
+    if (files.length > 0) await eventsOverParquet(db, files, { withoutSubject: manifest.schemaVersion < 4 });
     for (const t of SIDE_TABLES) await tableOverParquet(db, t, at(manifest.tables[t]));
     // the counts the charts and incidents read (store/hourly-tables.ts), made in memory from the files
     await fillAggregates(db);

@@ -45,6 +45,8 @@ export interface DeliveryEvent {
   diagnostic: string | null;
   messageId: string | null;
   campaign: string | null;
+  /** the message's subject line, where the source has it (Mailjet `Subject`, Postfix header warnings) */
+  subject?: string | null;
   sender: string | null;
   relay: string | null;
   delaySeconds: number | null;
@@ -65,6 +67,7 @@ export interface StageRow {
   diagnostic?: string | null;
   messageId?: string | null;
   campaign?: string | null;
+  subject?: string | null;
   sender?: string | null;
   relay?: string | null;
   delaySeconds?: number | null;

@@ -41,6 +41,8 @@ export interface CsvStageSpec {
   messageId?: string;
   /** first non-empty (and not "0") of these columns */
   campaign?: string[];
+  /** the message's subject line (first non-empty of these columns); not part of the event's identity */
+  subject?: string[];
   sender?: string;
   relay?: string;
   /** `prefix:` + the non-empty columns joined by `/`, lower-cased: the classifier's source hint */

@@ -11,7 +11,7 @@ import { REPORT_WORDS } from './words';
 
 export function renderCsv(model: ReportModel): string {
   const c = REPORT_WORDS[model.lang].col;
-  const header = [c.address, 'UTC', `${c.date} (${model.timeZone})`, c.type, c.category, 'SMTP', 'DSN', c.text, c.campaign, c.messageId, c.file, c.line];
+  const header = [c.address, 'UTC', `${c.date} (${model.timeZone})`, c.type, c.category, 'SMTP', 'DSN', c.text, c.campaign, c.messageId, c.subject, c.file, c.line];
   const rows = model.events.map(({ address, event: e }) => [
     address,
     e.time,
@@ -23,6 +23,7 @@ export function renderCsv(model: ReportModel): string {
     e.diagnostic ?? '',
     e.campaign ?? '',
     e.messageId ?? '',
+    e.subject ?? '',
     e.source.file,
     String(e.source.line),
   ].map(csvCell));

@@ -43,6 +43,7 @@ export interface ReportWords {
     period: string;
     campaign: string;
     messageId: string;
+    subject: string;
     address: string;
     line: string;
     file: string;
@@ -116,6 +117,7 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
       period: 'Premier – dernier',
       campaign: 'Campagne',
       messageId: 'Identifiant du message',
+      subject: 'Objet',
       address: 'Adresse',
       line: 'Ligne',
       file: 'Fichier',
@@ -187,6 +189,7 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
       period: 'First – last',
       campaign: 'Campaign',
       messageId: 'Message id',
+      subject: 'Subject',
       address: 'Address',
       line: 'Line',
       file: 'File',

@@ -278,6 +278,7 @@ function stageSelect(spec: CsvStageSpec, source: string): (line: string, from?: 
     ? `date_diff('millisecond', try_cast(${trimmed(col(spec.delayFrom.queuedColumn))} AS TIMESTAMPTZ), ${time}) / 1000.0`
     : 'NULL';
   const opt = (name: string | undefined) => (name ? text(name) : 'NULL');
+  const subject = firstText(spec.subject);
   const diagnostic = spec.stripDiagnosticType
     ? `nullif(trim(regexp_replace(${firstText(spec.diagnostic)}, '^(smtp|x-[a-z0-9-]+|dns|mta);\\s*', '', 'i')), '')`
     : firstText(spec.diagnostic);
@@ -290,7 +291,8 @@ function stageSelect(spec: CsvStageSpec, source: string): (line: string, from?: 
             NULL::INTEGER AS smtp_code, ${varchar(enhanced)} AS enhanced_code, ${varchar(diagnostic)} AS diagnostic,
             ${varchar(opt(spec.messageId))} AS message_id, ${varchar(campaign)} AS campaign,
             ${varchar(opt(spec.sender))} AS sender, ${varchar(opt(spec.relay))} AS relay, CAST(${delay} AS DOUBLE) AS delay_s,
-            ${varchar(hint)} AS hint, CAST(${line} AS BIGINT) AS line, ${rawTime} AS raw_time, ${col(spec.type.column)} AS raw_type
+            ${varchar(hint)} AS hint, CAST(${line} AS BIGINT) AS line, ${rawTime} AS raw_time, ${col(spec.type.column)} AS raw_type,
+            ${varchar(subject)} AS subject
      FROM ${from}`;
 }
 

@@ -29,10 +29,14 @@ export async function viewsOverAttached(db: Database, location: string, tables: 
   }
 }
 
-/** `events` becomes a view over the dataset's event files (hive-partitioned by month). */
-export async function eventsOverParquet(db: Database, files: readonly string[]): Promise<void> {
+/**
+ * `events` becomes a view over the dataset's event files (hive-partitioned by month);
+ * `withoutSubject`: files written before the events had a subject column, which reads as null.
+ */
+export async function eventsOverParquet(db: Database, files: readonly string[], options: { withoutSubject?: boolean } = {}): Promise<void> {
+  const subject = options.withoutSubject ? ', NULL::VARCHAR AS subject' : '';
   await db.run(`DROP TABLE events`);
-  await db.run(`CREATE VIEW events AS SELECT * EXCLUDE (month) FROM read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true)`);
+  await db.run(`CREATE VIEW events AS SELECT * EXCLUDE (month)${subject} FROM read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true)`);
 }
 
 /** A small table becomes a view over its one Parquet file. */

@@ -90,6 +90,13 @@ export const MIGRATIONS: Migration[] = [
     // only finds the rows.
     sql: [`ALTER TABLE events ADD COLUMN address_key UBIGINT`, `UPDATE events SET address_key = hash(address)`],
   },
+  {
+    version: 4,
+    description: "events: the message's subject, where the source has it",
+    // empty for the events stored before: their files are not read again (re-importing one
+    // stores nothing twice, and the subject is not part of an event's identity)
+    sql: [`ALTER TABLE events ADD COLUMN subject VARCHAR`],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

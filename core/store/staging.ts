@@ -25,11 +25,11 @@ export type { ClassifyFn };
 const STAGE_COLUMNS = `
   time TIMESTAMPTZ, address VARCHAR, type VARCHAR, smtp_code INTEGER, enhanced_code VARCHAR,
   diagnostic VARCHAR, message_id VARCHAR, campaign VARCHAR, sender VARCHAR, relay VARCHAR,
-  delay_s DOUBLE, hint VARCHAR, line BIGINT, raw_time VARCHAR, raw_type VARCHAR`;
+  delay_s DOUBLE, hint VARCHAR, line BIGINT, raw_time VARCHAR, raw_type VARCHAR, subject VARCHAR`;
 
 const ROW_FIELDS = [
   'time', 'address', 'type', 'smtp_code', 'enhanced_code', 'diagnostic', 'message_id', 'campaign',
-  'sender', 'relay', 'delay_s', 'hint', 'line', 'raw_time', 'raw_type',
+  'sender', 'relay', 'delay_s', 'hint', 'line', 'raw_time', 'raw_type', 'subject',
 ] as const;
 
 const MAX_LISTED_ERRORS = 10;
@@ -169,7 +169,8 @@ export class Stage implements StageWriter {
       ',' + (row.delaySeconds ?? '') +
       ',' + csvText(row.hint) +
       ',' + row.line +
-      ',,\n';
+      ',,,' + csvText(row.subject) +
+      '\n';
     // a UTF-16 unit is at most 3 UTF-8 bytes
     if (f.bytes + line.length * 3 > f.buffer.length) {
       this.flushBuffer();
@@ -209,7 +210,7 @@ export class Stage implements StageWriter {
       sql: `SELECT
              try_cast(time AS TIMESTAMPTZ) AS time, address, type, try_cast(smtp_code AS INTEGER) AS smtp_code, enhanced_code,
              diagnostic, message_id, campaign, sender, relay, try_cast(delay_s AS DOUBLE) AS delay_s, hint,
-             line::BIGINT AS line, raw_time, raw_type
+             line::BIGINT AS line, raw_time, raw_type, subject
            FROM read_csv($1, header = false, delim = ',', quote = '"', escape = '"', columns = {${columns}},
                          max_line_size = 33554432, buffer_size = 33554432, strict_mode = false)`,
     };
@@ -320,7 +321,8 @@ export class Stage implements StageWriter {
           CASE WHEN enhanced_code IS NULL AND ${failure}
             THEN nullif(regexp_extract(diagnostic, ${literal(ENHANCED_CODE_PATTERN)}, 1), '')
             ELSE enhanced_code END AS enhanced_code,
-          diagnostic, message_id, campaign, sender, relay, delay_s, hint, line, raw_address, raw_time, raw_type
+          diagnostic, message_id, campaign, sender, relay, delay_s, hint, line, raw_address, raw_time, raw_type,
+          subject
         FROM staged
       )
       SELECT time, address, type, smtp_code, enhanced_code, diagnostic, message_id, campaign, sender, relay,
@@ -333,7 +335,8 @@ export class Stage implements StageWriter {
         split_part(address, '@', -1) AS domain,
         hash(${EVENT_IDENTITY.join(', ')}) AS key,
         CASE WHEN ${failure} THEN hash(type, smtp_code, enhanced_code, diagnostic, split_part(address, '@', -1), hint) END AS ckey,
-        hash(address) AS address_key
+        hash(address) AS address_key,
+        subject
       FROM n`;
   }
 
@@ -401,7 +404,7 @@ export class Stage implements StageWriter {
         SELECT g.key, g.time, g.address, g.domain, g.type, c.category, c.severity, c.actor,
                coalesce(c.counts_against, false), c.rule, g.smtp_code, g.enhanced_code, g.diagnostic,
                g.message_id, g.campaign, g.sender, g.relay, g.delay_s, g.hint, ${Number(importId)}, ${this.lineSql},
-               g.address_key
+               g.address_key, g.subject
         FROM ${rows} g
         ${this.lineJoin}
         LEFT JOIN classified c ON c.ckey = g.ckey AND ${sameReply('c', 'g')}

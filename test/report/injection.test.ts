@@ -24,7 +24,7 @@ const PAYLOADS = [
 const ADDRESSES = PAYLOADS.map((_, i) => `victim${i}@example.org`);
 const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
 
-const HEADER = 'event,time,MessageID,email,customcampaign,smtp_reply,blocked,hard_bounce,error_related_to,error,comment';
+const HEADER = 'event,time,MessageID,email,customcampaign,smtp_reply,blocked,hard_bounce,error_related_to,error,comment,Subject';
 const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
 let dir: ReturnType<typeof tempDir>;
@@ -33,9 +33,9 @@ let engine: Engine;
 beforeAll(async () => {
   dir = tempDir('rebond-injection-');
   const rows = PAYLOADS.flatMap((payload, i) => [
-    // a hostile campaign name on a delivery, a hostile server text on a bounce
-    ['sent', 1610870400 + i * 60, 1000 + i, ADDRESSES[i], payload, 'sent (250 OK)', '', '', '', '', ''].map((v) => quote(String(v))).join(','),
-    ['bounce', 1610956800 + i * 60, 2000 + i, ADDRESSES[i], payload, '', 'false', 'true', 'recipient', 'user unknown', payload].map((v) => quote(String(v))).join(','),
+    // a hostile campaign name and subject on a delivery, a hostile server text on a bounce
+    ['sent', 1610870400 + i * 60, 1000 + i, ADDRESSES[i], payload, 'sent (250 OK)', '', '', '', '', '', payload].map((v) => quote(String(v))).join(','),
+    ['bounce', 1610956800 + i * 60, 2000 + i, ADDRESSES[i], payload, '', 'false', 'true', 'recipient', 'user unknown', payload, ''].map((v) => quote(String(v))).join(','),
   ]);
   const file = join(dir.path, 'hostile-events.csv');
   writeFileSync(file, [HEADER, ...rows].join('\n') + '\n');
@@ -59,6 +59,8 @@ describe('untrusted texts in the report', () => {
       expect(html).not.toMatch(/<script|<img|href=|src=[^x]/i);
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+      // the subject too
+      expect(html).toContain(lang === 'en' ? 'subject “&lt;script&gt;alert(1)&lt;/script&gt;”' : 'objet « &lt;script&gt;alert(1)&lt;/script&gt; »');
       // the only elements are the report's own
       const tags = new Set([...html.matchAll(/<\/?([a-zA-Z0-9]+)/g)].map((m) => m[1].toLowerCase()));
       expect([...tags].sort()).toEqual(['body', 'h1', 'h2', 'h3', 'head', 'html', 'li', 'meta', 'p', 'section', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul']);
@@ -81,6 +83,8 @@ describe('untrusted texts in the report', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('#'));
     expect(headings.every((h) => /^#{1,3} (Remediation report|Summary|victim\d@example\.org|What happened to each e-mail|History|What to do|Good to know|Evidence)/.test(h))).toBe(true);
     expect(md).toContain('line one line two \\| cell \\` tick \\`\\`\\` fence ## heading \\[link\\](javascript:alert(3)) \\*bold\\* \\_em\\_ \\&amp;');
+    // the subject, in the messages table, likewise
+    expect(md).toContain('subject “line one line two \\| cell \\` tick');
   });
 
   it('CSV: no cell starts with = + - @ tab or carriage return', async () => {
@@ -93,6 +97,10 @@ describe('untrusted texts in the report', () => {
     expect(cells).toContain("'+cmd|' /C calc'!A0");
     expect(cells).toContain("'@SUM(1)");
     expect(cells).toContain("'-2+3+cmd");
+    // the subject column is neutralised like the others
+    const subjects = parsed.data.slice(1).map((row) => row[parsed.data[0].indexOf('Subject')]);
+    expect(subjects).toContain('\'=HYPERLINK("http://evil.example/x","click me")');
+    expect(subjects).toContain("'@SUM(1)");
     // one row per event: a newline inside a text did not make a row
     expect(parsed.data).toHaveLength(1 + PAYLOADS.length * 2);
   });
@@ -106,5 +114,6 @@ describe('untrusted texts in the report', () => {
     const text = execFileSync(PDFTOTEXT!, [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('=HYPERLINK("http://evil.example/x","click me")');
+    expect(text).toContain('subject “@SUM(1)”');
   }, 30_000);
 });

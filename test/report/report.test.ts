@@ -126,7 +126,7 @@ describe('the English report', () => {
   it('exports the events as CSV, one row per event with its source line', async () => {
     const csv = await report('csv', 'en', ['paul.durand@orange.fr']);
     const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Address,UTC,Date (Europe/Paris),Event,Reason,SMTP,DSN,Server’s text,Campaign,Message id,File,Line');
+    expect(lines[0]).toBe('Address,UTC,Date (Europe/Paris),Event,Reason,SMTP,DSN,Server’s text,Campaign,Message id,Subject,File,Line');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain('2021-01-12T09:00:00.000Z,"12 Jan 2021, 10:00",soft_bounce,mailbox_full');
     expect(lines[2]).toContain('mailbox_full');

@@ -17,6 +17,7 @@ export type MailjetField =
   | 'messageId'
   | 'customCampaign'
   | 'campaignId'
+  | 'subject'
   | 'source';
 
 /** Header names by meaning, first match wins; compared without case, accents or punctuation. */
@@ -32,6 +33,8 @@ export const MAILJET_COLUMNS: Synonyms<MailjetField> = {
   messageId: ['MessageID', 'Message_ID', 'mj_message_id', 'Message ID', 'ID'],
   customCampaign: ['customcampaign', 'Custom campaign'],
   campaignId: ['mj_campaign_id', 'CampaignID', 'Campaign'],
+  // the message API's `Subject` (FORMATS.md), and the web app's French download
+  subject: ['Subject', 'Objet'],
   source: ['source'],
 };
 

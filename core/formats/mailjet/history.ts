@@ -56,6 +56,7 @@ export const mailjetHistoryImporter: FormatImporter = {
       diagnostic: [history.comment, history.state].filter((c): c is string => c !== undefined),
       messageId: base.messageId,
       campaign: base.campaignId ? [base.campaignId] : undefined,
+      subject: base.subject ? [base.subject] : undefined,
       hint: history.stateId
         ? { prefix: 'mailjet-state', columns: [history.stateId] }
         : history.state

@@ -57,6 +57,7 @@ export const mailjetImporter: FormatImporter = {
       diagnostic: present(mapped, ['comment', 'smtpReply']),
       messageId: mapped.messageId,
       campaign: present(mapped, ['customCampaign', 'campaignId']),
+      subject: present(mapped, ['subject']),
       hint: mapped.error ? { prefix: 'mailjet', columns: present(mapped, ['errorRelatedTo', 'error']) } : undefined,
     };
     await context.stage.stageCsv(context.file, spec);
@@ -198,6 +199,7 @@ export function apiMessageToRow(event: JsonEvent, line: number): StageRow | Line
     diagnostic: text(history.comment) ?? state,
     messageId: text(base.messageId),
     campaign: text(base.campaignId) === '0' ? null : text(base.campaignId),
+    subject: text(base.subject),
     hint: stateId && stateId !== '0' ? `mailjet-state:${stateId}` : state ? `mailjet:${state.toLowerCase()}` : null,
     line,
   };

@@ -8,6 +8,7 @@ import type { EventType, StageRow } from '../../model/event';
 import { problem, type LineProblem } from '../../model/problems';
 import { isProblem } from '../line-error';
 import { SyslogClock, type ParsedStamp } from './syslog-time';
+import { decodeEncodedWords } from './encoded-words';
 
 /**
  * The event's message_id. The event key (store) includes message_id, and a `message-id=` line
@@ -35,6 +36,8 @@ interface QueueEntry {
   seen: number;
   from: string | null;
   messageId: string | null;
+  /** from cleanup's `warning: header Subject: …` (header_checks WARN): the message's subject */
+  subject: string | null;
   /** recipients whose last result was `deferred`: a later `status=expired` is theirs */
   deferred: Map<string, Pending> | null;
 }
@@ -248,6 +251,7 @@ export class PostfixParser {
     if (c === 116 /* t */ && line.startsWith('to=', p)) this.delivery(line, lineNumber, line.slice(b, e), p);
     else if (c === 102 /* f */ && line.startsWith('from=', p)) this.from(line, lineNumber, line.slice(b, e), p);
     else if (c === 109 /* m */ && line.startsWith('message-id=', p)) this.messageId(line, lineNumber, line.slice(b, e), p);
+    else if (c === 119 /* w */ && isSubjectWarning(line, p)) this.subject(line, line.slice(b, e), p + SUBJECT_WARNING.length);
     else if (c === 114 /* r */ && line.startsWith('removed', p) && line.length === p + 7) {
       this.counts.context++;
       this.queue.delete(line.slice(b, e));
@@ -294,7 +298,7 @@ export class PostfixParser {
   private entry(queueId: string, ms: number, fresh: boolean): QueueEntry {
     let entry = this.queue.get(queueId);
     if (!entry || fresh || ms - entry.seen > JOIN_WINDOW_MS || entry.seen - ms > JOIN_WINDOW_MS) {
-      entry = { seen: ms, from: null, messageId: null, deferred: null };
+      entry = { seen: ms, from: null, messageId: null, subject: null, deferred: null };
       this.queue.set(queueId, entry);
     } else if (ms > entry.seen) entry.seen = ms;
     return entry;
@@ -336,6 +340,7 @@ export class PostfixParser {
       enhancedCode: parsed.dsn,
       diagnostic: parsed.text,
       messageId: POSTFIX_MESSAGE_ID === 'queue-id' ? queueId : entry.messageId,
+      subject: entry.subject,
       sender: entry.from,
       relay: parsed.relay,
       delaySeconds: parsed.delay,
@@ -383,6 +388,7 @@ export class PostfixParser {
         enhancedCode: last.dsn,
         diagnostic: last.text,
         messageId: POSTFIX_MESSAGE_ID === 'queue-id' ? queueId : entry.messageId,
+        subject: entry.subject,
         sender: entry.from,
         relay: last.relay,
         delaySeconds: last.delay,
@@ -408,9 +414,46 @@ export class PostfixParser {
       end = line.indexOf(' ', s);
       if (end < 0) end = line.length;
     }
+    const before = this.queue.get(queueId);
     const entry = this.entry(queueId, ms, true);
     entry.messageId = line.slice(s, end) || null;
+    // cleanup may warn about the Subject header before it logs the message-id=: same message
+    if (before && before !== entry && before.subject !== null && before.from === null && before.messageId === null && ms - before.seen < SAME_MESSAGE_MS) {
+      entry.subject = before.subject;
+    }
   }
+
+  /**
+   * cleanup's `QUEUEID: warning: header Subject: TEXT from CLIENT; from=<…> to=<…> …` (a
+   * header_checks WARN rule): the subject of the message that queue id now holds. Cleanup runs
+   * before qmgr's from=, so an entry that already has a sender is an earlier message's.
+   */
+  private subject(line: string, queueId: string, s: number): void {
+    this.counts.context++;
+    const ms = this.approximateTime(line);
+    if (ms === null) return;
+    const text = subjectText(line, s);
+    if (text === null) return;
+    const known = this.queue.get(queueId);
+    this.entry(queueId, ms, known !== undefined && known.from !== null).subject = text;
+  }
+}
+
+const SUBJECT_WARNING = 'warning: header subject: ';
+/** a header warning and the message-id= line of one message are logged within this of each other */
+const SAME_MESSAGE_MS = 60_000;
+
+function isSubjectWarning(line: string, p: number): boolean {
+  return line.startsWith('warning: header ', p) && line.slice(p + 16, p + SUBJECT_WARNING.length).toLowerCase() === 'subject: ';
+}
+
+/** The header's value: what comes before the last ` from CLIENT; from=<`, its encoded words decoded. */
+export function subjectText(line: string, s: number): string | null {
+  const envelope = line.lastIndexOf('; from=<');
+  let end = envelope > s ? line.lastIndexOf(' from ', envelope) : -1;
+  if (end < s) end = envelope > s ? envelope : line.length;
+  const text = decodeEncodedWords(line.slice(s, end)).trim();
+  return text.length === 0 ? null : text;
 }
 
 /** The program name that ends at `end` (`host program: …`), or '' when there is none. */
