@@ -58,7 +58,8 @@ export async function benchIncidents(events = 10_000_000): Promise<IncidentsBenc
          'campagne-' || (i // 50000), NULL, NULL,
          CASE WHEN b < 7000 AND i % 10 = 0 THEN (i % 600)::DOUBLE ELSE NULL END AS delay_s,
          NULL, 1, i,
-         hash('user' || (i % 200000) || '@' || ${domains}[1 + (i % 200000) % ${DOMAINS.length}]) AS address_key
+         hash('user' || (i % 200000) || '@' || ${domains}[1 + (i % 200000) % ${DOMAINS.length}]) AS address_key,
+         NULL AS subject
        FROM (SELECT i, (hash(i * 7) % 10000)::INTEGER AS b FROM range(${events}) t(i))`,
     );
     const writeSeconds = (performance.now() - t0) / 1000;

@@ -3,46 +3,61 @@ import type { Lang } from '../core/contract';
 
 const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 
+/**
+ * Formatters are kept, by language, zone and options: making one costs about a hundred times
+ * what formatting with it does, and a chart's table or an events table formats thousands of cells.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(lang), options)));
+  return format;
+}
+function dateFormat(localeName: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${localeName} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(localeName, options)));
+  return format;
+}
+
 export function formatCount(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(locale(lang)).format(n);
+  return numberFormat(lang).format(n);
 }
 
 /** 0.003 → "0.3 %" (SPEC §11.9: rates with their units) */
 export function formatRate(lang: Lang, fraction: number): string {
   const digits = fraction !== 0 && Math.abs(fraction) < 0.01 ? 2 : 1;
-  return new Intl.NumberFormat(locale(lang), {
-    style: 'percent',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: digits,
-  }).format(fraction);
+  return numberFormat(lang, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(fraction);
 }
 
+const zones = new Map<string, string | undefined>();
 function safeZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return undefined;
+  if (!zones.has(timeZone)) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      zones.set(timeZone, timeZone);
+    } catch {
+      zones.set(timeZone, undefined);
+    }
   }
+  return zones.get(timeZone);
 }
 
 export function formatDateTime(lang: Lang, iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: safeZone(timeZone),
-  }).format(date);
+  return dateFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(date);
 }
 
 export function formatDate(lang: Lang, iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: safeZone(timeZone) }).format(date);
+  return dateFormat(locale(lang), { dateStyle: 'medium', timeZone: safeZone(timeZone) }).format(date);
 }
 
 /** a short axis label for a bucket start */
@@ -51,7 +66,7 @@ export function formatBucket(lang: Lang, ms: number, bucket: 'hour' | 'day', tim
     bucket === 'hour'
       ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: safeZone(timeZone) }
       : { day: 'numeric', month: 'short', timeZone: safeZone(timeZone) };
-  return new Intl.DateTimeFormat(locale(lang), options).format(new Date(ms));
+  return dateFormat(locale(lang), options).format(new Date(ms));
 }
 
 /**
@@ -66,7 +81,7 @@ export function endOfDay(day: string, timeZone?: string): string {
   // the zone's offset at that wall time (read twice: the offset may change that day)
   const offsetAt = (ms: number) => {
     const p: Record<string, number> = {};
-    const f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    const f = dateFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
     for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
     return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - ms;
   };
@@ -83,5 +98,5 @@ export function formatBytes(lang: Lang, bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  return `${numberFormat(lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }

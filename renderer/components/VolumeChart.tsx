@@ -92,7 +92,7 @@ export function VolumeChart({
 
   return (
     <>
-      <ResponsiveContainer width="100%" height={340}>
+      <ResponsiveContainer width="100%" height={340} initialDimension={{ width: 960, height: 340 }}>
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ee" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={24} />
