@@ -43,7 +43,12 @@ export interface ProblemParams {
   'line.noStatus': Record<string, never>;
   'line.unknownStatus': { value: string };
   'line.noDate': Record<string, never>;
-  'line.json': { detail: string };
+  /** JSON.parse stopped at a character it did not expect, at this column of the line */
+  'line.json': { found: string; column: number };
+  /** JSON.parse did not expect this token, and did not say where */
+  'line.jsonToken': { found: string };
+  /** the JSON document ends before it is complete */
+  'line.jsonEnds': Record<string, never>;
   'line.jsonUnclosed': { lastLine: number };
   'line.jsonOutside': { text: string };
   'line.notMailjetObject': Record<string, never>;
@@ -134,6 +139,8 @@ export const PROBLEM_CODES = [
   'line.unknownStatus',
   'line.noDate',
   'line.json',
+  'line.jsonEnds',
+  'line.jsonToken',
   'line.jsonUnclosed',
   'line.jsonOutside',
   'line.notMailjetObject',

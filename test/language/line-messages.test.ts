@@ -43,12 +43,15 @@ const CASES: Case[] = [
       '{"event":"sent","time":"someday","email":"marie.leroy@hotmail.fr","MessageID":3}',
       '{"event":"sent","time":1610874000,"MessageID":4}',
       'plain words',
+      '{"event":"sent" "time":1610874000}',
     ].join('\n'),
     rejected: [
       { line: 2, code: 'line.eventType', fr: 'type d’événement inconnu « teleported »', en: 'unknown event type “teleported”' },
       { line: 3, code: 'line.date', fr: 'date illisible « someday »', en: 'unreadable date “someday”' },
       { line: 4, code: 'line.noEmail', fr: 'pas d’adresse e-mail', en: 'no e-mail address' },
       { line: 5, code: 'line.jsonOutside', fr: 'JSON invalide (« plain words » est en dehors de tout document JSON)', en: 'not valid JSON (“plain words” is outside any JSON document)' },
+      // V8's own words are English ("Expected ',' or '}' after property value"): ours name the character and its column
+      { line: 6, code: 'line.json', fr: 'JSON invalide (« " » n’est pas attendu ici, colonne 17)', en: 'not valid JSON (“"” was not expected here, column 17)' },
     ],
   },
   {

@@ -151,17 +151,22 @@ export class JsonDocuments {
 }
 
 /**
- * JSON.parse's complaint about `piece`, with the file line it is on: V8 names a character
- * position inside the piece.
+ * JSON.parse's complaint about `piece`, in our words (V8's are English): the file line it is on,
+ * the character it did not expect and its column, from the character position V8 names; or that
+ * the document ends too soon.
  */
 export function locateJsonError(piece: JsonPiece, error: Error): JsonProblem {
   const position = /position (\d+)/.exec(error.message);
   let line = piece.firstLine;
+  if (/Unexpected end of JSON input/.test(error.message)) return { line: piece.lastLine, problem: problem('line.jsonEnds', {}) };
   if (position) {
-    const upTo = piece.text.slice(0, Number(position[1]));
+    const at = Number(position[1]);
+    const upTo = piece.text.slice(0, at);
     for (let i = upTo.indexOf('\n'); i >= 0; i = upTo.indexOf('\n', i + 1)) line++;
+    if (at >= piece.text.length) return { line: piece.lastLine, problem: problem('line.jsonEnds', {}) };
+    return { line, problem: problem('line.json', { found: piece.text[at], column: at - upTo.lastIndexOf('\n') }) };
   }
-  // V8 quotes the start of the input in some messages: the line number says where it is
-  const message = error.message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-  return { line, problem: problem('line.json', { detail: message.slice(0, 120) }) };
+  // "Unexpected token 'x', "…" is not valid JSON": the token, without a place
+  const token = /Unexpected token '(.+?)'/.exec(error.message)?.[1] ?? piece.text.trim().slice(0, 1);
+  return { line, problem: problem('line.jsonToken', { found: token.slice(0, 20) }) };
 }
