@@ -9,30 +9,15 @@ import { electronTransport } from '../renderer/transport/electron';
 import type { RebondBridge } from '../renderer/transport/bridge';
 import { EngineError } from '../renderer/transport/transport';
 import { IPC_ERROR_MARK as RENDERER_MARK } from '../renderer/transport/ipc-error';
-import { EngineClient, type EngineChild } from './engine-client';
-import { createDispatcher, type DispatchEngine } from './engine-dispatch';
-import type { EngineReply } from './engine-messages';
+import type { DispatchEngine } from './engine-dispatch';
 import { registerIpcHandlers } from './ipc';
 import { IPC_ERROR_MARK } from './ipc-error';
 import { APP_URL } from './security';
+import { wire } from './wired-engine';
 
 /** The utility process, the main process's handlers, Electron's IPC and the preload, in memory. */
 function app(engine: Partial<DispatchEngine>) {
-  const full = { ...engine, on: () => () => undefined } as unknown as DispatchEngine;
-  const toMain = new Set<(reply: EngineReply) => void>();
-  const dispatch = createDispatcher(Promise.resolve(full), (reply) => {
-    const copy = structuredClone(reply);
-    queueMicrotask(() => toMain.forEach((l) => l(copy)));
-  });
-  const child: EngineChild = {
-    postMessage: (message) => void dispatch(structuredClone(message)),
-    on: (event: 'message' | 'exit', listener: never) => {
-      if (event === 'message') toMain.add(listener);
-      return child;
-    },
-    kill: () => true,
-  };
-  const client = new EngineClient(child, () => undefined);
+  const { client } = wire(engine);
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   registerIpcHandlers({ handle: (channel, listener) => handlers.set(channel, listener as never) }, client);
   // what ipcRenderer.invoke gives the preload: the result, or a new Error with the message only

@@ -3,12 +3,14 @@
  * imported ESP lists', by status and cause, and the addresses on one side only — the answer to
  * "we hold 489 suppressed addresses, the ESP 109".
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reconciliation as Answer } from '../../core/contract';
 import { useApp } from '../app-context';
 import { formatCount, formatDate } from '../format';
 import { useEngineAnswer } from '../use-engine-answer';
 import { Alert } from './Alert';
+import { AddressCell } from './AddressCell';
 import { StatusBadge } from './StatusBadge';
 
 /** rows of each one-side list drawn on the screen */
@@ -88,66 +90,66 @@ function Sides({ r }: { r: Answer }) {
           </table>
         </div>
       )}
-      <h3 id="reconcile-ours-title">{t('reconcile.oursOnly', { count: r.oursOnly.total })}</h3>
-      {r.oursOnly.total > r.oursOnly.rows.length && <p className="muted">{t('lists.shown', { count: r.oursOnly.rows.length })}</p>}
-      {r.oursOnly.total > 0 && (
+      <OneSide
+        id="reconcile-ours-title"
+        title={t('reconcile.oursOnly', { count: r.oursOnly.total })}
+        list={r.oursOnly}
+        columns={[{ title: t('lists.col.status') }, { title: t('lists.col.cause') }, { title: t('lists.col.since'), nowrap: true }]}
+        cells={(o) => [<StatusBadge key="status" status={o.status} />, cause(o.cause), formatDate(lang, o.since, timeZone)]}
+      />
+      <OneSide
+        id="reconcile-theirs-title"
+        title={t('reconcile.theirsOnly', { count: r.theirsOnly.total })}
+        list={r.theirsOnly}
+        columns={[{ title: t('reconcile.listed') }, { title: t('lists.col.since'), nowrap: true }, { title: t('reconcile.file') }, { title: t('reconcile.oursStatus') }]}
+        cells={(o) => [t(`reconcile.listedAs.${o.listed}`, { defaultValue: o.listed }), formatDate(lang, o.since, timeZone), o.file, <StatusBadge key="ours" status={o.ours} />]}
+      />
+    </>
+  );
+}
+
+/** The addresses on one side only: a heading with their number, then the first rows shown. */
+function OneSide<Row extends { address: string }>({
+  id,
+  title,
+  list,
+  columns,
+  cells,
+}: {
+  id: string;
+  title: string;
+  list: { total: number; rows: Row[] };
+  /** the columns after the address, each with its cells kept on one line or not */
+  columns: { title: string; nowrap?: boolean }[];
+  cells(row: Row): ReactNode[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 id={id}>{title}</h3>
+      {list.total > list.rows.length && <p className="muted">{t('lists.shown', { count: list.rows.length })}</p>}
+      {list.total > 0 && (
         <div className="table-wrap">
-          <table className="table" aria-labelledby="reconcile-ours-title">
+          <table className="table" aria-labelledby={id}>
             <thead>
               <tr>
                 <th scope="col">{t('lists.col.address')}</th>
-                <th scope="col">{t('lists.col.status')}</th>
-                <th scope="col">{t('lists.col.cause')}</th>
-                <th scope="col">{t('lists.col.since')}</th>
+                {columns.map((c) => (
+                  <th key={c.title} scope="col">
+                    {c.title}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {r.oursOnly.rows.map((o) => (
-                <tr key={o.address}>
-                  <th scope="row">
-                    <button type="button" className="link-button mono" onClick={() => go('address', o.address)}>
-                      {o.address}
-                    </button>
-                  </th>
-                  <td>
-                    <StatusBadge status={o.status} />
-                  </td>
-                  <td>{cause(o.cause)}</td>
-                  <td className="nowrap">{formatDate(lang, o.since, timeZone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 id="reconcile-theirs-title">{t('reconcile.theirsOnly', { count: r.theirsOnly.total })}</h3>
-      {r.theirsOnly.total > r.theirsOnly.rows.length && <p className="muted">{t('lists.shown', { count: r.theirsOnly.rows.length })}</p>}
-      {r.theirsOnly.total > 0 && (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby="reconcile-theirs-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('lists.col.address')}</th>
-                <th scope="col">{t('reconcile.listed')}</th>
-                <th scope="col">{t('lists.col.since')}</th>
-                <th scope="col">{t('reconcile.file')}</th>
-                <th scope="col">{t('reconcile.oursStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.theirsOnly.rows.map((o) => (
-                <tr key={o.address}>
-                  <th scope="row">
-                    <button type="button" className="link-button mono" onClick={() => go('address', o.address)}>
-                      {o.address}
-                    </button>
-                  </th>
-                  <td>{t(`reconcile.listedAs.${o.listed}`, { defaultValue: o.listed })}</td>
-                  <td className="nowrap">{formatDate(lang, o.since, timeZone)}</td>
-                  <td>{o.file}</td>
-                  <td>
-                    <StatusBadge status={o.ours} />
-                  </td>
+              {list.rows.map((row) => (
+                <tr key={row.address}>
+                  <AddressCell address={row.address} />
+                  {cells(row).map((cell, i) => (
+                    <td key={columns[i].title} className={columns[i].nowrap ? 'nowrap' : undefined}>
+                      {cell}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressesBehindRequest, AddressListViewRequest, ListedAddress } from '../../core/contract';
 import { errorMessage, useApp } from '../app-context';
+import { AddressCell } from '../components/AddressCell';
 import { Alert } from '../components/Alert';
 import { Reconciliation } from '../components/Reconciliation';
 import { StatusBadge } from '../components/StatusBadge';
@@ -84,11 +85,7 @@ function BehindList({ behind, onBack }: { behind: AddressesBehindRequest; onBack
               <tbody>
                 {rows.slice(0, SHOWN).map((r) => (
                   <tr key={r.address}>
-                    <th scope="row">
-                      <button type="button" className="link-button mono" onClick={() => go('address', r.address)}>
-                        {r.address}
-                      </button>
-                    </th>
+                    <AddressCell address={r.address} />
                     <td>{r.domain}</td>
                     <td className="num">{formatCount(lang, r.events)}</td>
                     <td className="nowrap">{formatDateTime(lang, r.lastTime, timeZone)}</td>
@@ -209,11 +206,7 @@ function StatusList() {
                 <tbody>
                   {view.rows.map((r) => (
                     <tr key={r.address}>
-                      <th scope="row">
-                        <button type="button" className="link-button mono" onClick={() => go('address', r.address)}>
-                          {r.address}
-                        </button>
-                      </th>
+                      <AddressCell address={r.address} />
                       <td>
                         <StatusBadge status={r.status} />
                       </td>
