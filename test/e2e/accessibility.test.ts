@@ -79,7 +79,10 @@ describe.skipIf(skip !== null)('Accessibility (axe-core) on every screen state',
     await check('imported-import');
     await app.open('Overview');
     await expect.poll(() => page.getByRole('figure', { name: 'Volume over time' }).isVisible(), { timeout: 15_000 }).toBe(true);
-    for (const summary of await page.getByText('Show as a table').all()) await summary.click();
+    const summaries = await page.getByText('Show as a table').all();
+    for (const summary of summaries) await summary.click();
+    // each table is drawn on its details' toggle event, after the click returns: check them drawn
+    await expect.poll(() => page.locator('.chart-table table').count()).toBe(summaries.length);
     await check('imported-overview');
   });
 

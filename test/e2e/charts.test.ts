@@ -27,7 +27,8 @@ describe.skipIf(skip !== null)('The Overview charts', () => {
     expect(await volume.getByText('requests, opens, clicks').count()).toBe(1);
     // the table view has the opens in a column of their own
     await volume.getByText('Show as a table').click();
-    expect(await volume.getByRole('columnheader', { name: 'Open' }).isVisible()).toBe(true);
+    // (the rows are drawn on the details' toggle event, which fires after the click returns)
+    await expect.poll(() => volume.getByRole('columnheader', { name: 'Open' }).isVisible()).toBe(true);
   });
 
   it('puts round ticks on the complaint chart and the threshold labels beside it', async () => {

@@ -81,7 +81,7 @@ describe.skipIf(skip !== null)('incidents in the app', () => {
     const perDomain = page.getByRole('region', { name: 'Failures by receiving domain, reason and hour' });
     await expect.poll(() => perDomain.getByRole('combobox').inputValue()).toBe('sfr.fr');
     // user_unknown, in the words of the reasons chart
-    expect(await perDomain.getByRole('columnheader', { name: 'Mailbox does not exist' }).isVisible()).toBe(true);
+    await expect.poll(() => perDomain.getByRole('columnheader', { name: 'Mailbox does not exist' }).isVisible()).toBe(true);
     expect(await perDomain.getByRole('rowheader').first().innerText()).toMatch(/25 Jan/);
     await screenshot(page, 'incidents-3-zoomed');
 
