@@ -12,7 +12,10 @@
  * - importS: drop → "Done" on the page (upload to the host included);
  * - overviewRenderS: click on Overview → the volume chart's first bar in the page (seen by a
  *   MutationObserver in the page), with the data loaded
- *   (the query and the rendering, as the agent waits for them).
+ *   (the query and the rendering, as the agent waits for them);
+ * - overviewAllChartsS: click → every chart of the Overview drawn (the volume's bars, the
+ *   complaint rate's line, the reasons' bars): the charts below the fold are drawn after the top
+ *   of the screen is painted, so this is the whole screen's figure.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +32,8 @@ export interface UiBenchResult {
   importS: number;
   /** the longest wait between two progress reports from the engine shown by the page (even when the value stood still) */
   progressReportMaxGapS: number;
+  /** click → every chart of the Overview drawn */
+  overviewAllChartsS: number;
   /** of overviewRenderS, the time until the engine's answer arrived (the rest is drawing) */
   overviewQueryS: number;
 }
@@ -121,9 +126,16 @@ export async function benchUi(opts: { events: number }): Promise<UiBenchResult> 
       const watch = new MutationObserver(() => { if (drawn()) { watch.disconnect(); resolve(performance.now()); } });
       watch.observe(document.body, { subtree: true, childList: true });
     }), undefined`);
+    await page.evaluate(`window.__allDrawn = new Promise((resolve) => {
+      const drawn = () => ['volume-title"] .recharts-bar-rectangle', 'complaints-title"] .recharts-line-curve', 'reasons-title"] .recharts-bar-rectangle']
+        .every((inside) => document.querySelector('figure[aria-labelledby="' + inside));
+      const watch = new MutationObserver(() => { if (drawn()) { watch.disconnect(); resolve(performance.now()); } });
+      watch.observe(document.body, { subtree: true, childList: true });
+    }), undefined`);
     const clicked = (await page.evaluate('performance.now()')) as number;
     await page.getByRole('navigation').getByRole('button', { name: 'Overview' }).click();
     const drawn = (await page.evaluate('window.__volumeDrawn')) as number;
+    const allDrawn = (await page.evaluate('window.__allDrawn')) as number;
     await page.getByRole('figure', { name: 'Volume over time' }).locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached', timeout: 120_000 });
     const answered = (await page.evaluate(
       `Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/overview')).map((e) => e.responseEnd))`,
@@ -132,6 +144,7 @@ export async function benchUi(opts: { events: number }): Promise<UiBenchResult> 
 
     return {
       overviewRenderS: seconds(drawn - clicked),
+      overviewAllChartsS: seconds(allDrawn - clicked),
       overviewQueryS: seconds(answered - clicked),
       progressMaxGapS: seconds(maxGap),
       progressUpdates: changes.length,
@@ -158,8 +171,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.stdout.write(`  progress: longest still time             ${result.progressMaxGapS.toFixed(2)} s (target ≤ 0.5 s), ${result.progressUpdates} changes\n`);
       process.stdout.write(`  progress: longest wait between reports   ${result.progressReportMaxGapS.toFixed(2)} s\n`);
       process.stdout.write(
-        `  overview: click → charts drawn           ${result.overviewRenderS.toFixed(2)} s (target ≤ 1 s; engine's answer after ${result.overviewQueryS.toFixed(2)} s)\n`,
+        `  overview: click → volume chart drawn     ${result.overviewRenderS.toFixed(2)} s (target ≤ 1 s; engine's answer after ${result.overviewQueryS.toFixed(2)} s)\n`,
       );
+      process.stdout.write(`  overview: click → every chart drawn      ${result.overviewAllChartsS.toFixed(2)} s (target ≤ 1 s)\n`);
       process.stdout.write(JSON.stringify(result) + '\n');
     },
     (error: unknown) => {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ComplaintRatePoint, Overview } from '../../core/contract';
@@ -12,8 +13,11 @@ export function percentTicks(top: number): number[] {
   return Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1000) / 1000);
 }
 
-/** Complaint rate per day against the 0.1 % warning and the 0.3 % Gmail/Yahoo limit (SPEC §6). */
-export function ComplaintRateChart({ points, thresholds }: { points: ComplaintRatePoint[]; thresholds: Overview['thresholds'] }) {
+/**
+ * Complaint rate per day against the 0.1 % warning and the 0.3 % Gmail/Yahoo limit (SPEC §6).
+ * Memoised: the brush and the incidents' arrival redraw the overview, not this chart.
+ */
+export const ComplaintRateChart = memo(function ComplaintRateChart({ points, thresholds }: { points: ComplaintRatePoint[]; thresholds: Overview['thresholds'] }) {
   const { t } = useTranslation();
   const { lang, timeZone } = useApp();
   const rows = points.map((p) => ({ ...p, label: formatBucket(lang, Date.parse(p.day), 'day', timeZone), ratePct: p.rate * 100 }));
@@ -24,7 +28,8 @@ export function ComplaintRateChart({ points, thresholds }: { points: ComplaintRa
   const pct = (v: number) => formatRate(lang, v / 100);
   return (
     <>
-      <ResponsiveContainer width="100%" height={260}>
+      {/* drawn at once at a first size (half the overview's width), then fitted, instead of waiting a frame to measure */}
+      <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 480, height: 260 }}>
         {/* the right margin holds the thresholds' labels, off the data line */}
         <ComposedChart data={rows} margin={{ top: 16, right: 96, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ee" />
@@ -61,4 +66,4 @@ export function ComplaintRateChart({ points, thresholds }: { points: ComplaintRa
       />
     </>
   );
-}
+});

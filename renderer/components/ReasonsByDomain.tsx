@@ -1,15 +1,21 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonByDomain } from '../../core/contract';
 import { useApp } from '../app-context';
 import { categoryColor } from '../colors';
 import { formatCount } from '../format';
+import { Folded } from './Folded';
 
 const TOP_DOMAINS = 10;
 
-/** Deferral and bounce reasons by receiving domain: typos vs a provider blocking us (SPEC §11.7). */
-export function ReasonsByDomain({ reasons, range }: { reasons: ReasonByDomain[]; range?: { from?: string; to?: string } }) {
+/**
+ * Deferral and bounce reasons by receiving domain: typos vs a provider blocking us (SPEC §11.7).
+ * `from`/`to`: the incident the charts are zoomed to, passed on to the lists behind a click.
+ * Memoised: the brush and the incidents' arrival redraw the overview, not these reasons.
+ */
+export const ReasonsByDomain = memo(function ReasonsByDomain({ reasons, from, to }: { reasons: ReasonByDomain[]; from?: string; to?: string }) {
+  const range = from || to ? { from, to } : undefined;
   const { t } = useTranslation();
   const { lang, go } = useApp();
   const { rows, categories } = useMemo(() => {
@@ -32,10 +38,12 @@ export function ReasonsByDomain({ reasons, range }: { reasons: ReasonByDomain[];
 
   const label = (category: string) => t(`categories.${category}`, { defaultValue: category });
   const sorted = [...reasons].sort((a, b) => b.count - a.count).slice(0, 50);
+  const height = Math.max(160, rows.length * 34 + 70);
 
   return (
     <>
-      <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 34 + 70)}>
+      {/* drawn at once at a first size (half the overview's width), then fitted, instead of waiting a frame to measure */}
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e3e7ee" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} />
@@ -56,40 +64,41 @@ export function ReasonsByDomain({ reasons, range }: { reasons: ReasonByDomain[];
           ))}
         </BarChart>
       </ResponsiveContainer>
-      <details className="table-details">
-        <summary>{t('overview.reasonsTable')}</summary>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.col.domain')}</th>
-                <th scope="col">{t('overview.col.reason')}</th>
-                <th scope="col">{t('overview.col.type')}</th>
-                <th scope="col" className="num">{t('overview.col.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((r) => (
-                <tr key={`${r.domain}|${r.category}|${r.type}`}>
-                  <td>{r.domain}</td>
-                  <td>{label(r.category || 'unknown')}</td>
-                  <td>{t(`types.${r.type}`)}</td>
-                  <td className="num">
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('lists.showAddresses', { label: `${r.domain}, ${label(r.category || 'unknown')}, ${t(`types.${r.type}`)}: ${formatCount(lang, r.count)}` })}
-                      onClick={() => go('lists', undefined, { domain: r.domain, type: r.type, category: r.category || undefined, ...range })}
-                    >
-                      {formatCount(lang, r.count)}
-                    </button>
-                  </td>
+      <Folded summary={t('overview.reasonsTable')}>
+        {() => (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('overview.col.domain')}</th>
+                  <th scope="col">{t('overview.col.reason')}</th>
+                  <th scope="col">{t('overview.col.type')}</th>
+                  <th scope="col" className="num">{t('overview.col.count')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              </thead>
+              <tbody>
+                {sorted.map((r) => (
+                  <tr key={`${r.domain}|${r.category}|${r.type}`}>
+                    <td>{r.domain}</td>
+                    <td>{label(r.category || 'unknown')}</td>
+                    <td>{t(`types.${r.type}`)}</td>
+                    <td className="num">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('lists.showAddresses', { label: `${r.domain}, ${label(r.category || 'unknown')}, ${t(`types.${r.type}`)}: ${formatCount(lang, r.count)}` })}
+                        onClick={() => go('lists', undefined, { domain: r.domain, type: r.type, category: r.category || undefined, ...range })}
+                      >
+                        {formatCount(lang, r.count)}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Folded>
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, Brush, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { VolumePoint } from '../../core/contract';
@@ -29,7 +29,8 @@ export interface BrushWindow {
   to: string;
 }
 
-export function VolumeChart({
+/** Memoised: the incident list's choices and the headline redraw the overview, not the volume. */
+export const VolumeChart = memo(function VolumeChart({
   volume,
   bucket,
   bands = [],
@@ -177,4 +178,4 @@ export function VolumeChart({
       />
     </>
   );
-}
+});

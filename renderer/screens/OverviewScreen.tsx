@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../core/contract';
 import { useApp } from '../app-context';
@@ -13,6 +13,7 @@ import { ReasonsByDomain } from '../components/ReasonsByDomain';
 import { UnknownReplies } from '../components/UnknownReplies';
 import { VolumeChart, type BrushWindow, type IncidentBand } from '../components/VolumeChart';
 import { formatDateTime, formatRate } from '../format';
+import { useAfterPaint } from '../use-after-paint';
 import { useEngineAnswer } from '../use-engine-answer';
 
 const HOUR_MS = 3_600_000;
@@ -41,6 +42,21 @@ export function OverviewScreen() {
   const brushedAnswer = useEngineAnswer('overview', brushed ? { from: brushed.from, to: brushed.to, bucket: 'day' } : null, dataVersion, 150);
   const overview = answer.value;
   const error = answer.error ?? incidentAnswer.error;
+  // the charts below the fold are drawn once the top of the screen is painted
+  const belowFold = useAfterPaint(Boolean(overview));
+  const incidents = incidentAnswer.value;
+  const bands: IncidentBand[] = useMemo(
+    () =>
+      (incidents ?? []).map((incident) => ({
+        id: incident.id,
+        start: incident.start,
+        end: incident.end,
+        kind: incident.kind,
+        label: `${t(`incidents.kind.${incident.kind}`)}${incident.scope.domain ? ` ${incident.scope.domain}` : ''}`,
+        selected: selected?.id === incident.id,
+      })),
+    [incidents, selected, t],
+  );
 
   if (error) return <Alert message={t('errors.generic', { message: error })} />;
   if (!overview) return <p className="muted">{t('app.loading')}</p>;
@@ -61,15 +77,6 @@ export function OverviewScreen() {
     );
   }
 
-  const incidents = incidentAnswer.value ?? [];
-  const bands: IncidentBand[] = incidents.map((incident) => ({
-    id: incident.id,
-    start: incident.start,
-    end: incident.end,
-    kind: incident.kind,
-    label: `${t(`incidents.kind.${incident.kind}`)}${incident.scope.domain ? ` ${incident.scope.domain}` : ''}`,
-    selected: selected?.id === incident.id,
-  }));
   const th = overview.thresholds;
   return (
     <section aria-labelledby="overview-title" className="screen">
@@ -131,7 +138,7 @@ export function OverviewScreen() {
         <VolumeChart key={`${overview.bucket}|${zoom?.from ?? ''}|${overview.volume.length}`} volume={overview.volume} bucket={overview.bucket} bands={bands} onBrush={setBrushed} />
       </ChartFigure>
       <IncidentList
-        incidents={incidents}
+        incidents={incidents ?? []}
         selected={selected?.id ?? null}
         onSelect={(incident) => {
           setSelected(incident);
@@ -140,7 +147,7 @@ export function OverviewScreen() {
         }}
       />
       {selected && <IncidentDetail incident={selected} />}
-      <div className="grid-2">
+      {belowFold && <div className="grid-2">
         <ChartFigure
           id="complaints"
           title={t('overview.complaintRate')}
@@ -153,11 +160,11 @@ export function OverviewScreen() {
           )}
         </ChartFigure>
         <ChartFigure id="reasons" title={t('overview.reasons')} hint={t('overview.reasonsHint')}>
-          {overview.reasonsByDomain.length ? <ReasonsByDomain reasons={overview.reasonsByDomain} range={zoom ? { from: zoom.from, to: zoom.to } : undefined} /> : <p className="muted">{t('overview.noReasons')}</p>}
+          {overview.reasonsByDomain.length ? <ReasonsByDomain reasons={overview.reasonsByDomain} from={zoom?.from} to={zoom?.to} /> : <p className="muted">{t('overview.noReasons')}</p>}
         </ChartFigure>
-      </div>
-      <DomainFailures key={selected?.id ?? 'all'} from={zoom?.from} to={zoom?.to} domain={selected?.scope.domain} />
-      <UnknownReplies />
+      </div>}
+      {belowFold && <DomainFailures key={selected?.id ?? 'all'} from={zoom?.from} to={zoom?.to} domain={selected?.scope.domain} />}
+      {belowFold && <UnknownReplies />}
     </section>
   );
 }
