@@ -41,7 +41,7 @@ describe.skipIf(skip !== null)('Removing a past import', () => {
     expect(await confirm.innerText()).toMatch(new RegExp(`Remove its ${stored.toLocaleString('en-GB')} events`));
     await screenshot(page, 'imports-1-confirm-removal');
     await past.getByRole('button', { name: 'Cancel' }).click();
-    expect(await confirm.count()).toBe(0);
+    await expect.poll(() => confirm.count()).toBe(0);
     expect(await past.getByRole('row').count()).toBe(3);
 
     await past.getByRole('button', { name: 'Remove import postfix-maillog.log' }).click();
@@ -49,7 +49,7 @@ describe.skipIf(skip !== null)('Removing a past import', () => {
     await expect.poll(() => past.getByRole('status').innerText()).toBe(`postfix-maillog.log removed (${stored.toLocaleString('en-GB')} events).`);
     await expect.poll(() => past.getByRole('row').count()).toBe(2);
     expect(await past.getByRole('rowheader', { name: 'postfix-maillog.log' }).count()).toBe(0);
-    expect(await past.getByRole('rowheader', { name: 'mailjet-events.csv' }).isVisible()).toBe(true);
+    await expect.poll(() => past.getByRole('rowheader', { name: 'mailjet-events.csv' }).isVisible()).toBe(true);
     await screenshot(page, 'imports-2-removed');
 
     await app.open('Overview');

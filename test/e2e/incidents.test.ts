@@ -42,9 +42,9 @@ describe.skipIf(skip !== null)('incidents in the app', () => {
     await app.open(/^Overview$/);
     await expect.poll(() => list().getByRole('listitem').count(), { timeout: 20_000 }).toBe(truth.incidents.length);
     const throttling = list().locator('[data-kind="throttling"]');
-    expect(await throttling.getByText(/^Sending held at \d+ messages\/hour/).isVisible()).toBe(true);
-    expect(await throttling.getByText('cap per hour').isVisible()).toBe(true);
-    expect(await list().locator('[data-kind="provider_block"]').getByText('domain sfr.fr').isVisible()).toBe(true);
+    await expect.poll(() => throttling.getByText(/^Sending held at \d+ messages\/hour/).isVisible()).toBe(true);
+    await expect.poll(() => throttling.getByText('cap per hour').isVisible()).toBe(true);
+    await expect.poll(() => list().locator('[data-kind="provider_block"]').getByText('domain sfr.fr').isVisible()).toBe(true);
     // the day view: one band per incident, labelled by kind
     await expect.poll(() => volume().locator('.recharts-reference-area').count()).toBe(truth.incidents.length);
     await screenshot(page, 'incidents-1-day-bands');
@@ -74,9 +74,9 @@ describe.skipIf(skip !== null)('incidents in the app', () => {
     const detail = page.getByRole('region', { name: /What it touched/ });
     await expect.poll(() => detail.getByRole('list', { name: /\d+ addresses/ }).getByRole('listitem').count(), { timeout: 20_000 }).toBeGreaterThan(5);
     const victim = truth.incidents.find((i) => i.kind === 'provider_block')!.addresses![0];
-    expect(await detail.getByRole('button', { name: `Open ${victim}` }).isVisible()).toBe(true);
-    expect(await detail.getByText('ouverture-commande-25-01').isVisible()).toBe(true);
-    expect(await detail.getByText(/Recipient address rejected: Utilisateur inconnu/).first().isVisible()).toBe(true);
+    await expect.poll(() => detail.getByRole('button', { name: `Open ${victim}` }).isVisible()).toBe(true);
+    await expect.poll(() => detail.getByText('ouverture-commande-25-01').isVisible()).toBe(true);
+    await expect.poll(() => detail.getByText(/Recipient address rejected: Utilisateur inconnu/).first().isVisible()).toBe(true);
     // the per-domain view follows the incident's domain
     const perDomain = page.getByRole('region', { name: 'Failures by receiving domain, reason and hour' });
     await expect.poll(() => perDomain.getByRole('combobox').inputValue()).toBe('sfr.fr');
@@ -88,7 +88,7 @@ describe.skipIf(skip !== null)('incidents in the app', () => {
     await detail.getByRole('button', { name: `Open ${victim}` }).click();
     const related = page.getByRole('region', { name: 'Platform incidents that touched this address' });
     await expect.poll(() => related.getByText(/^Refused on 25 Jan 2021 with \d+ other sfr\.fr addresses/).isVisible(), { timeout: 20_000 }).toBe(true);
-    expect(await page.getByText(/a block of our sending, not a dead address/).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/a block of our sending, not a dead address/).first().isVisible()).toBe(true);
     await screenshot(page, 'incidents-4-address-block');
   });
 

@@ -40,7 +40,7 @@ describe.skipIf(skip !== null)('Lists and drill-down', () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
     const events = (await behind.locator('tbody td.num').allInnerTexts()).reduce((n, v) => n + Number(v.replace(/\D/g, '')), 0);
     expect(events).toBe(hard);
-    expect(await behind.getByRole('button', { name: 'marc.petit@gmail.com' }).isVisible()).toBe(true);
+    await expect.poll(() => behind.getByRole('button', { name: 'marc.petit@gmail.com' }).isVisible()).toBe(true);
     await screenshot(page, 'lists-1-behind-hard-bounces');
     // one click to the address itself
     await behind.getByRole('button', { name: 'marc.petit@gmail.com' }).click();
@@ -67,12 +67,12 @@ describe.skipIf(skip !== null)('Lists and drill-down', () => {
     const list = page.getByRole('region', { name: 'Long quarantine' });
     const marc = list.getByRole('row').filter({ hasText: 'marc.petit@gmail.com' });
     await expect.poll(() => marc.getByText('Mailbox does not exist').isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await marc.getByText('no end date').isVisible()).toBe(true);
+    await expect.poll(() => marc.getByText('no end date').isVisible()).toBe(true);
     await screenshot(page, 'lists-2-long-quarantine');
 
     await list.getByLabel('Domain').selectOption('gmail.com');
     await expect.poll(async () => (await list.locator('tbody th').allInnerTexts()).every((a) => a.endsWith('@gmail.com'))).toBe(true);
-    expect(await list.getByText(/match(es)? the filters/).isVisible()).toBe(true);
+    await expect.poll(() => list.getByText(/match(es)? the filters/).isVisible()).toBe(true);
     expect(await list.locator('tbody th').allInnerTexts()).toContain('marc.petit@gmail.com');
 
     expect(await list.locator('tbody th').allInnerTexts()).toContain('+cmd@gmail.com');

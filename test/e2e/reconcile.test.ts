@@ -23,7 +23,7 @@ describe.skipIf(skip !== null)('The reconciliation on the Lists screen', () => {
     const section = page.getByRole('region', { name: 'Our lists and the imported lists' });
     await expect.poll(() => section.getByRole('status').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await section.getByRole('status').innerText()).toBe('Suppressed addresses: 2 in our data, 2 in the imported lists, 0 on both sides.');
-    expect(await section.getByText('Compared with: emails-invalides.csv (2 addresses)').isVisible()).toBe(true);
+    await expect.poll(() => section.getByText('Compared with: emails-invalides.csv (2 addresses)').isVisible()).toBe(true);
     const counts = section.getByRole('table', { name: 'Addresses by status, on each side' });
     expect(await counts.getByRole('row', { name: /Long quarantine/ }).locator('td').allInnerTexts()).toEqual(['1', '2']);
     expect(await counts.getByRole('row', { name: /Unsubscribed/ }).locator('td').allInnerTexts()).toEqual(['1', '0']);
@@ -36,7 +36,7 @@ describe.skipIf(skip !== null)('The reconciliation on the Lists screen', () => {
     expect(await theirs.locator('tbody th').allInnerTexts()).toEqual(['jean@email.com', 'ancien.membre@wanadoo.fr']);
     const former = theirs.getByRole('row', { name: /ancien\.membre@wanadoo\.fr/ });
     expect(await former.locator('td').first().innerText()).toBe('Invalid');
-    expect(await former.getByText('Never seen').isVisible()).toBe(true);
+    await expect.poll(() => former.getByText('Never seen').isVisible()).toBe(true);
     await screenshot(page, 'reconcile-1-en');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -59,7 +59,7 @@ describe.skipIf(skip !== null)('The reconciliation on the Lists screen', () => {
     const theirs = section.getByRole('table', { name: 'Seulement dans les listes importées : 2 adresses' });
     const former = theirs.getByRole('row', { name: /ancien\.membre@wanadoo\.fr/ });
     expect(await former.locator('td').first().innerText()).toBe('Invalide');
-    expect(await former.getByText('Jamais vue').isVisible()).toBe(true);
+    await expect.poll(() => former.getByText('Jamais vue').isVisible()).toBe(true);
     await screenshot(page, 'reconcile-2-fr');
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -36,16 +36,16 @@ describe.skipIf(skip !== null)('Releasing an address', () => {
 
     await page.getByRole('button', { name: 'Release…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Release marc.petit@gmail.com' });
-    expect(await dialog.getByText(/a note is required/).isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText(/a note is required/).isVisible()).toBe(true);
     const risk = dialog.getByRole('region', { name: 'Risk for the next campaign' });
     await expect.poll(() => risk.getByText(/Expected hard-bounce rate in a campaign of [\d,]+ messages: [\d.]+ ?% \(limit 1 ?%\)/).isVisible()).toBe(true);
     // one hard bounce at gmail.com: likely to bounce again, in a small fixture campaign
-    expect(await risk.getByText('Be careful', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => risk.getByText('Be careful', { exact: true }).isVisible()).toBe(true);
     expect(await risk.getByText(/^Releasing this address into a campaign of 128 sends would give about 0\.9 hard bounces \(0\.7\s?%\)/).count()).toBe(1);
     await screenshot(page, 'release-1-long-quarantine-risk');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(await marc.getByText('Long quarantine', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => marc.getByText('Long quarantine', { exact: true }).isVisible()).toBe(true);
   });
 
   it('refuses to take an address off the blacklist without the person’s own request, then releases it with one', async () => {
@@ -57,10 +57,10 @@ describe.skipIf(skip !== null)('Releasing an address', () => {
     await page.getByRole('button', { name: 'Release…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Release sophie.leroy@orange.fr' });
     const requires = dialog.getByRole('region', { name: 'What the policy requires' });
-    expect(await requires.getByText(/only be lifted at the person’s own written request/).isVisible()).toBe(true);
+    await expect.poll(() => requires.getByText(/only be lifted at the person’s own written request/).isVisible()).toBe(true);
     const risk = dialog.getByRole('region', { name: 'Risk for the next campaign' });
     await expect.poll(() => risk.getByText(/Expected hard-bounce rate in a campaign of [\d,]+ messages: 0 ?%/).isVisible()).toBe(true);
-    expect(await risk.getByText('No bounce expected', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => risk.getByText('No bounce expected', { exact: true }).isVisible()).toBe(true);
 
     // a reason that never says the person asked: refused, the dialog stays, nothing changes
     await dialog.getByLabel('Reason for the release').fill('Customer called, please unblock');
@@ -72,7 +72,7 @@ describe.skipIf(skip !== null)('Releasing an address', () => {
     await screenshot(page, 'release-2-blacklist-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(await sophie.getByText('Blacklisted', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => sophie.getByText('Blacklisted', { exact: true }).isVisible()).toBe(true);
     const periods = page.getByRole('region', { name: 'Periods' });
     expect(await periods.getByText('Released', { exact: true }).count()).toBe(0);
 
@@ -90,9 +90,9 @@ describe.skipIf(skip !== null)('Releasing an address', () => {
 
     const released = periods.getByRole('row').filter({ hasText: 'Released' });
     expect(await released.count()).toBe(1);
-    expect(await released.getByText(/^by Claire \(support\) on \d+ \w+ \d{4}/).isVisible()).toBe(true);
-    expect(await released.getByText(reason).isVisible()).toBe(true);
-    expect(await sophie.getByText(/Released from the blacklist by Claire \(support\)/).isVisible()).toBe(true);
+    await expect.poll(() => released.getByText(/^by Claire \(support\) on \d+ \w+ \d{4}/).isVisible()).toBe(true);
+    await expect.poll(() => released.getByText(reason).isVisible()).toBe(true);
+    await expect.poll(() => sophie.getByText(/Released from the blacklist by Claire \(support\)/).isVisible()).toBe(true);
     await screenshot(page, 'release-3-blacklist-released');
     expect(opened.consoleErrors).toEqual([]);
   });

@@ -30,7 +30,7 @@ describe.skipIf(skip !== null)('Searching an address as it was pasted', () => {
     await app.searchBox().fill('sophie.le');
     const option = page.getByRole('option', { name: /sophie\.leroy@orange\.fr/ });
     await expect.poll(() => option.isVisible()).toBe(true);
-    expect(await option.getByText('Blacklisted', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => option.getByText('Blacklisted', { exact: true }).isVisible()).toBe(true);
     await screenshot(page, 'search-1-suggestions-with-status');
     await app.searchBox().press('Escape');
   });
@@ -42,7 +42,7 @@ describe.skipIf(skip !== null)('Searching an address as it was pasted', () => {
     const nearest = page.getByRole('region', { name: 'Known addresses close to marc.peitt@gmail.com' });
     await expect.poll(() => nearest.isVisible(), { timeout: 15_000 }).toBe(true);
     const item = nearest.getByRole('listitem').filter({ hasText: 'marc.petit@gmail.com' });
-    expect(await item.getByText('Long quarantine', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => item.getByText('Long quarantine', { exact: true }).isVisible()).toBe(true);
     await screenshot(page, 'search-2-typo-nearest');
     await item.getByRole('button', { name: 'marc.petit@gmail.com' }).click();
     const region = page.getByRole('region', { name: 'marc.petit@gmail.com' });

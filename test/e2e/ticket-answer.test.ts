@@ -45,7 +45,7 @@ describe.skipIf(skip !== null)('the answer to "why did this person not get our e
     expect(await answer.getAttribute('data-tone')).toBe('sender_problem');
     expect(await answer.textContent()).toContain('Not arriving — our side');
     // the quarantine status is still there, after the answer: the address is deliverable
-    expect(await page.getByRole('region', { name: 'marie.leroy@hotmail.fr' }).getByText('Deliverable', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'marie.leroy@hotmail.fr' }).getByText('Deliverable', { exact: true }).isVisible()).toBe(true);
     const senderLook = await answer.evaluate(backgroundOf);
 
     // each message with its outcome, newest first
@@ -53,13 +53,13 @@ describe.skipIf(skip !== null)('the answer to "why did this person not get our e
     await expect.poll(() => messages.getByRole('row').count()).toBe(5);
     expect(await messages.getByText('Refused because of us').count()).toBe(3);
     expect(await messages.getByText('Delivered', { exact: true }).count()).toBe(1);
-    expect(await page.getByText('Ask the platform to contact Microsoft to have its sending IP removed from the block list S3150').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Ask the platform to contact Microsoft to have its sending IP removed from the block list S3150').isVisible()).toBe(true);
 
     // the events grouped by message, with the campaign and the message id; the source line readable
     const events = page.getByRole('table', { name: 'Events of marie.leroy@hotmail.fr' });
-    expect(await events.getByText('Campaign rappel-distribution · Message 577100000000000003').isVisible()).toBe(true);
+    await expect.poll(() => events.getByText('Campaign rappel-distribution · Message 577100000000000003').isVisible()).toBe(true);
     const source = events.getByText('sender-blocked.csv:3', { exact: true });
-    expect(await source.isVisible()).toBe(true);
+    await expect.poll(() => source.isVisible()).toBe(true);
     expect(await source.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     await screenshot(page, 'ticket-1-sender-blocked-en');
 
