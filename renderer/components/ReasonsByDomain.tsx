@@ -78,7 +78,7 @@ export function ReasonsByDomain({ reasons, range }: { reasons: ReasonByDomain[];
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={t('lists.showAddresses', { label: `${r.domain}, ${label(r.category || 'unknown')}, ${t(`types.${r.type}`)}: ${formatCount(lang, r.count)}` })}
+                      aria-label={t('lists.showAddresses', { label: t('app.labelled', { label: `${r.domain}, ${label(r.category || 'unknown')}, ${t(`types.${r.type}`)}`, value: formatCount(lang, r.count) }) })}
                       onClick={() => go('lists', undefined, { domain: r.domain, type: r.type, category: r.category || undefined, ...range })}
                     >
                       {formatCount(lang, r.count)}
