@@ -6,12 +6,12 @@
 import type { DeliveryEvent, EventType } from './model/event';
 import type { AddressStatus, Period, Release } from './model/status';
 import type { ReleaseRiskFigures } from './policy/release-risk';
-import type { FormatChoice, FormatId, LineError, OtherProgram } from './model/imports';
+import type { FormatChoice, FormatId, LineError, OtherProgram, QuotedValueLines } from './model/imports';
 import type { IncidentKind } from './model/incident-kinds';
 import type { Lang } from './model/lang';
 import type { Problem } from './model/problems';
 
-export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram } from './model/imports';
+export type { FormatChoice, FormatId, ImportRecord, LineError, OtherProgram, QuotedValueLines } from './model/imports';
 
 export type { Lang } from './model/lang';
 export type { AddressesBehind, AddressesBehindRequest } from './model/lists';
@@ -57,7 +57,7 @@ export interface FileImportResult {
   seconds: number;
   /**
    * What each of the file's lines was (SPEC §11.8): `eventLines + contextLines +
-   * otherProgramLines + blankLines + skipped + rejected = lines` (rejected are the lines not
+   * otherProgramLines + blankLines + quotedLines + skipped + rejected = lines` (rejected are the lines not
    * understood). Absent when the file could not be read.
    */
   lines?: number;
@@ -67,8 +67,12 @@ export interface FileImportResult {
   contextLines?: number;
   /** lines written by another program than the format's (sendmail beside Postfix in a maillog) */
   otherProgramLines?: number;
-  /** blank lines (and, in a CSV export, the further lines of values written over several lines) */
+  /** blank lines (and, in the rare CSV export whose records could not be placed, the further lines of values over several lines) */
   blankLines?: number;
+  /** in a CSV export, the lines after a record's first that were read as part of one of its quoted values */
+  quotedLines?: number;
+  /** the first (at most 10) records whose quoted value took in `quotedLines`, in file order */
+  quotedValues?: QuotedValueLines[];
   /** the other programs, by name: `deliveries` are their delivery results, which this format does not read */
   otherPrograms?: OtherProgram[];
   /** PowerMTA: the column the event times come from (`timeLogged`, else `timeQueued`) */

@@ -50,7 +50,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'fix_typo',
     when: { typo: true },
     text: {
-      fr: "Corriger l’adresse : c’est probablement une faute de frappe, {suggestion} au lieu de {address}.",
+      fr: "Corriger l’adresse : c’est probablement une faute de frappe, {suggestion} au lieu de {address}.",
       en: 'Fix the typo: the address is probably {suggestion}, not {address}.',
     },
   },
@@ -58,11 +58,11 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'contact_provider',
     when: { latest: ['refused_sender_side'], latestCategory: ['sender_blocklisted'] },
     text: {
-      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d’envoi de la liste de blocage{code}. L’adresse n’est pas en cause : ne pas la mettre en quarantaine.",
+      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d’envoi de la liste de blocage{code}. L’adresse n’est pas en cause : ne pas la mettre en quarantaine.",
       en: "Ask the platform to contact {provider} to have its sending IP removed from the block list{code}. The address is not at fault: do not quarantine it.",
     },
     textWithUrl: {
-      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d’envoi de la liste de blocage{code}, via la page indiquée par le serveur : {url}. L’adresse n’est pas en cause : ne pas la mettre en quarantaine.",
+      fr: "Demander à la plateforme de contacter {provider} pour faire retirer son adresse IP d’envoi de la liste de blocage{code}, via la page indiquée par le serveur : {url}. L’adresse n’est pas en cause : ne pas la mettre en quarantaine.",
       en: 'Ask the platform to contact {provider} to have its sending IP removed from the block list{code}, through the page the server gives: {url}. The address is not at fault: do not quarantine it.',
     },
   },
@@ -70,7 +70,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'fix_authentication',
     when: { latest: ['refused_sender_side'], latestCategory: ['auth_failure'] },
     text: {
-      fr: "Faire corriger par la plateforme l’authentification du domaine d’envoi : alignement SPF/DKIM/DMARC.",
+      fr: "Faire corriger par la plateforme l’authentification du domaine d’envoi : alignement SPF/DKIM/DMARC.",
       en: "Have the platform fix the sending domain’s authentication: SPF/DKIM/DMARC alignment.",
     },
   },
@@ -78,7 +78,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'slow_down',
     when: { latest: ['refused_sender_side'], latestCategory: ['rate_limited'] },
     text: {
-      fr: "{provider} limite notre débit : la plateforme doit ralentir ses envois vers ce fournisseur ; l’adresse n’est pas en cause.",
+      fr: "{provider} limite notre débit : la plateforme doit ralentir ses envois vers ce fournisseur ; l’adresse n’est pas en cause.",
       en: '{provider} is limiting our rate: the platform must slow its sending to this provider; the address is not at fault.',
     },
   },
@@ -86,7 +86,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'review_content',
     when: { latest: ['refused_sender_side'], latestCategory: ['spam_content', 'policy', 'message_too_large'] },
     text: {
-      fr: 'Faire revoir le message par la plateforme (contenu, liens, pièces jointes, taille) : {provider} le refuse tel quel.',
+      fr: 'Faire revoir le message par la plateforme (contenu, liens, pièces jointes, taille) : {provider} le refuse tel quel.',
       en: 'Have the platform review the message (content, links, attachments, size): {provider} refuses it as it is.',
     },
   },
@@ -102,7 +102,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'free_space',
     when: { latest: ['refused_address_side'], latestCategory: ['mailbox_full'] },
     text: {
-      fr: "Demander au membre de libérer de l’espace dans sa boîte aux lettres : elle est pleine.",
+      fr: "Demander au membre de libérer de l’espace dans sa boîte aux lettres : elle est pleine.",
       en: 'Ask the member to free space in their mailbox: it is full.',
     },
   },
@@ -110,7 +110,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'check_unsubscribed_first',
     when: { latest: ['refused_address_side'], latestCategory: PERMANENT },
     text: {
-      fr: "Vérifier d’abord si le membre est dans la liste des désinscrits, puis vérifier l’adresse avec lui : le serveur la dit {reason}.",
+      fr: "Vérifier d’abord si le membre est dans la liste des désinscrits, puis vérifier l’adresse avec lui : le serveur la dit {reason}.",
       en: 'Check the unsubscribed list first, then check the address with the member: the server says it {reason}.',
     },
   },
@@ -118,7 +118,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'wait_soft_quarantine',
     when: { status: ['soft_quarantine'] },
     text: {
-      fr: "Attendre le {until} : la quarantaine temporaire se lève d’elle-même, les envois reprendront ensuite.",
+      fr: "Attendre le {until} : la quarantaine temporaire se lève d’elle-même, les envois reprendront ensuite.",
       en: 'Wait until {until}: the temporary quarantine ends by itself, and sending resumes then.',
     },
   },
@@ -126,7 +126,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'release_long_quarantine',
     when: { status: ['long_quarantine'] },
     text: {
-      fr: "Si la personne confirme que son adresse est bonne, la sortir de quarantaine longue durée avec une note (peu d’adresses à la fois : au pire elle rejettera de nouveau et y retournera).",
+      fr: "Si la personne confirme que son adresse est bonne, la sortir de quarantaine longue durée avec une note (peu d’adresses à la fois : au pire elle rejettera de nouveau et y retournera).",
       en: 'If the person confirms the address is right, release it from long quarantine with a note (a few at a time: at worst it bounces again and goes back).',
     },
   },
@@ -134,7 +134,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'written_request_blacklist',
     when: { status: ['blacklisted'] },
     text: {
-      fr: "Ne sortir l’adresse de la liste noire que sur demande écrite de la personne (risque légal) : demandez-la-lui et citez-la dans le motif.",
+      fr: "Ne sortir l’adresse de la liste noire que sur demande écrite de la personne (risque légal) : demandez-la-lui et citez-la dans le motif.",
       en: "Take the address off the blacklist only on the person’s written request (legal risk): ask for it and quote it in the reason.",
     },
   },
@@ -142,7 +142,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'lasting_address',
     when: { status: ['filtered'] },
     text: {
-      fr: "Demander à la personne une adresse durable : {domain} est un domaine d’adresses jetables.",
+      fr: "Demander à la personne une adresse durable : {domain} est un domaine d’adresses jetables.",
       en: 'Ask the person for a lasting address: {domain} is a disposable-address domain.',
     },
   },
@@ -150,7 +150,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'unsubscribed',
     when: { unsubscribed: true },
     text: {
-      fr: "La personne s’est désinscrite : ne pas la réinscrire sans son accord écrit.",
+      fr: "La personne s’est désinscrite : ne pas la réinscrire sans son accord écrit.",
       en: 'The person unsubscribed: do not resubscribe them without their written consent.',
     },
   },
@@ -158,7 +158,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'esp_network_list',
     when: { latest: ['suppressed'], latestLayer: ['esp_network'] },
     text: {
-      fr: "Demander au support du prestataire d’envoi de retirer l’adresse de sa liste commune{list} ; elle peut venir d’un autre de ses clients.",
+      fr: "Demander au support du prestataire d’envoi de retirer l’adresse de sa liste commune{list} ; elle peut venir d’un autre de ses clients.",
       en: "Ask the ESP’s support to remove the address from its network-wide list{list}; it may come from another of its customers.",
     },
   },
@@ -166,7 +166,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'esp_account_list',
     when: { latest: ['suppressed'], latestLayer: ['esp_account'] },
     text: {
-      fr: "L’adresse est dans la liste du compte chez le prestataire d’envoi{list} : la retirer là aussi une fois la cause levée.",
+      fr: "L’adresse est dans la liste du compte chez le prestataire d’envoi{list} : la retirer là aussi une fois la cause levée.",
       en: "The address is on the ESP account’s list{list}: remove it there too once the cause is cleared.",
     },
   },
@@ -174,7 +174,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'greylisting_nothing',
     when: { deferredBecause: ['greylisted'] },
     text: {
-      fr: "Rien à faire pour les reports : c’est du greylisting, qui se résout de lui-même à la tentative suivante.",
+      fr: "Rien à faire pour les reports : c’est du greylisting, qui se résout de lui-même à la tentative suivante.",
       en: 'Nothing to do about the deferrals: it is greylisting, which resolves itself at the next attempt.',
     },
   },
@@ -182,7 +182,7 @@ export const ACTIONS: readonly ActionRow[] = [
     id: 'wait_retry',
     when: { latest: ['pending'] },
     text: {
-      fr: "Attendre : le serveur d’envoi réessaie ; le message expirera s’il n’est pas accepté d’ici quelques jours.",
+      fr: "Attendre : le serveur d’envoi réessaie ; le message expirera s’il n’est pas accepté d’ici quelques jours.",
       en: 'Wait: the sending server keeps retrying; the message expires if it is not accepted within a few days.',
     },
   },
@@ -247,7 +247,7 @@ function choose(rows: readonly ActionRow[], f: ActionFacts, lang: Lang, timeZone
     provider: latest?.provider ?? theServer,
     code: latest?.blockListCode ? ` ${latest.blockListCode}` : '',
     url: latest?.helpUrl ?? '',
-    list: latest?.suppression?.listName ? (lang === 'fr' ? ` « ${latest.suppression.listName} »` : ` “${latest.suppression.listName}”`) : '',
+    list: latest?.suppression?.listName ? (lang === 'fr' ? ` « ${latest.suppression.listName} »` : ` “${latest.suppression.listName}”`) : '',
     reason: CATEGORY_WORDS[lang][latest?.category ?? ''] ?? latest?.category ?? '',
   };
   const out: SuggestedAction[] = [];

@@ -49,7 +49,7 @@ describe('message verdicts', () => {
     expect(a.actions[0].id).toBe('contact_provider');
     expect(a.actions[0].text).toContain('http://mail.live.com/mail/troubleshooting.aspx#errors');
     const fr = answer([senderBlock('2021-01-12T08:00:00Z', '1')], { lang: 'fr' });
-    expect(fr.answer.headline).toContain("Le dernier e-mail n’a pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3150) depuis le 12 janv. 2021");
+    expect(fr.answer.headline).toContain("Le dernier e-mail n’a pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3150) depuis le 12 janv. 2021");
     expect(fr.answer.headline).toContain("l’adresse elle-même est bonne");
   });
 

@@ -2,6 +2,10 @@
  * The verdicts in the users' words (fr, en): one sentence per message and the headline beside
  * the status badge ("Last 3 e-mails not delivered: Microsoft refused our sending IP (block list
  * S3150) since 12 Jan — the address itself is fine; …"). Templates with {placeholders}.
+ *
+ * The French words follow the Imprimerie nationale convention: U+00A0 (no-break space) before
+ * « : » and inside « », U+202F (narrow no-break space) before « ; », « ? » and « ! »; checked by
+ * test/language/french-typography.test.ts.
  */
 import type { AddressAnswer, AnswerTone, Lang, MessageVerdict, MessageVerdictKind, SuppressionLayer } from '../contract';
 import type { DeliveryEvent } from '../model/event';
@@ -97,7 +101,7 @@ export const WORDS: Record<Lang, Words> = {
       rate_limited: '{provider} limite le débit de nos envois',
       spam_content: '{provider} refuse notre contenu comme indésirable',
       policy: '{provider} refuse nos messages par règle',
-      auth_failure: "{provider} refuse nos messages : l’authentification SPF/DKIM/DMARC échoue",
+      auth_failure: "{provider} refuse nos messages : l’authentification SPF/DKIM/DMARC échoue",
       config: "{provider} refuse la configuration de notre serveur d’envoi",
       relay_denied: '{provider} refuse de relayer nos messages',
       message_too_large: '{provider} refuse nos messages trop lourds',
@@ -141,25 +145,25 @@ export const WORDS: Record<Lang, Words> = {
       click: 'clic',
     },
     theServer: 'le serveur destinataire',
-    quote: '« {text} »',
+    quote: '« {text} »',
     blockListCode: ' (liste de blocage {code})',
     late: ', {duration} après la demande',
     afterDeferrals: ', après {count} reports ({reasons})',
     afterDeferral: ', après un report ({reasons})',
     delivered: 'Remis le {date}{late}{deferrals}.',
-    refusedSender: 'Non remis : {refusal}, le {date}. Le problème est de notre côté, pas de l’adresse.',
-    refusedAddress: "Non remis à cause de l’adresse : {reason} ({domain}), le {date}.",
-    suppressed: "Non envoyé : l’adresse est bloquée par {layer}{list}, le {date}. {cause}",
-    suppressedList: ' (« {list} »)',
-    causeKnown: "Cause d’origine : {type} du {date}{text}.",
+    refusedSender: 'Non remis : {refusal}, le {date}. Le problème est de notre côté, pas de l’adresse.',
+    refusedAddress: "Non remis à cause de l’adresse : {reason} ({domain}), le {date}.",
+    suppressed: "Non envoyé : l’adresse est bloquée par {layer}{list}, le {date}. {cause}",
+    suppressedList: ' (« {list} »)',
+    causeKnown: "Cause d’origine : {type} du {date}{text}.",
     causeUnknown: "La cause d’origine n’est pas dans les données.",
-    causeUnknownNetwork: "La cause d’origine n’est pas dans les données : une liste « preblocked » peut venir du rejet permanent d’un autre client du prestataire.",
+    causeUnknownNetwork: "La cause d’origine n’est pas dans les données : une liste « preblocked » peut venir du rejet permanent d’un autre client du prestataire.",
     pendingDeferred: {
-      one: 'Pas encore remis : {count} report ({reasons}), dernière tentative le {date}.',
-      other: 'Pas encore remis : {count} reports ({reasons}), dernière tentative le {date}.',
+      one: 'Pas encore remis : {count} report ({reasons}), dernière tentative le {date}.',
+      other: 'Pas encore remis : {count} reports ({reasons}), dernière tentative le {date}.',
     },
-    pendingRequested: "Pas encore de résultat : envoi demandé le {date}.",
-    expired: "Expiré : le serveur destinataire n’a jamais accepté le message (dernière tentative le {date}).",
+    pendingRequested: "Pas encore de résultat : envoi demandé le {date}.",
+    expired: "Expiré : le serveur destinataire n’a jamais accepté le message (dernière tentative le {date}).",
     unknown: 'Non remis, raison non reconnue ({text}), le {date}.',
     headNone: 'Aucun e-mail vers cette adresse dans les données.',
     headDeliveredOne: 'Dernier e-mail remis le {date}{late}.',
@@ -168,12 +172,12 @@ export const WORDS: Record<Lang, Words> = {
     lastMany: "Les {count} derniers e-mails n’ont pas été remis",
     lastOneNotSent: "Le dernier e-mail n’a pas été envoyé",
     lastManyNotSent: "Les {count} derniers e-mails n’ont pas été envoyés",
-    headSender: "{last} : {refusal} depuis le {since} — l’adresse elle-même est bonne ; {todo}.",
-    headAddress: "{last} : {reason} chez {domain} depuis le {since} — le problème vient de l’adresse.",
-    headSuppressed: "{last} : l’adresse est bloquée par {layer}{list} depuis le {since}.",
-    headPending: "Le dernier e-mail n’est pas encore remis : le serveur réessaie ({reasons}) depuis le {since}.",
-    headExpired: "{last} : délai de remise dépassé, le serveur destinataire ne l’a jamais accepté (depuis le {since}).",
-    headUnknown: '{last} : raison non reconnue (depuis le {since}).',
+    headSender: "{last} : {refusal} depuis le {since} — l’adresse elle-même est bonne ; {todo}.",
+    headAddress: "{last} : {reason} chez {domain} depuis le {since} — le problème vient de l’adresse.",
+    headSuppressed: "{last} : l’adresse est bloquée par {layer}{list} depuis le {since}.",
+    headPending: "Le dernier e-mail n’est pas encore remis : le serveur réessaie ({reasons}) depuis le {since}.",
+    headExpired: "{last} : délai de remise dépassé, le serveur destinataire ne l’a jamais accepté (depuis le {since}).",
+    headUnknown: '{last} : raison non reconnue (depuis le {since}).',
   },
   en: {
     category: {

@@ -17,7 +17,7 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
   user_unknown: {
     fr: {
       title: 'Adresse inexistante',
-      why: "Le serveur du destinataire dit que cette boîte mail n'existe pas (ou plus). C'est un rejet permanent (hard bounce) : l'adresse passe en quarantaine longue durée.",
+      why: "Le serveur du destinataire dit que cette boîte mail n'existe pas (ou plus). C'est un rejet permanent (hard bounce) : l'adresse passe en quarantaine longue durée.",
       whatToDo: "Vérifiez l'orthographe de l'adresse avec la personne (coquille, ancienne adresse professionnelle…) et demandez-lui une adresse valide. Inutile de renvoyer tel quel.",
     },
     en: {
@@ -65,8 +65,8 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
   mailbox_full: {
     fr: {
       title: 'Boîte pleine',
-      why: "La boîte du destinataire a atteint sa taille maximale. C'est un rejet temporaire (soft bounce) : l'adresse passe en quarantaine temporaire, puis longue durée si la boîte reste pleine pendant des mois.",
-      whatToDo: 'Prévenez la personne par un autre moyen (téléphone, SMS) pour qu’elle fasse de la place ; le prochain envoi passera ensuite.',
+      why: "La boîte du destinataire a atteint sa taille maximale. C'est un rejet temporaire (soft bounce) : l'adresse passe en quarantaine temporaire, puis longue durée si la boîte reste pleine pendant des mois.",
+      whatToDo: 'Prévenez la personne par un autre moyen (téléphone, SMS) pour qu’elle fasse de la place ; le prochain envoi passera ensuite.',
     },
     en: {
       title: 'Mailbox full',
@@ -90,7 +90,7 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
     fr: {
       title: 'Serveur du destinataire indisponible',
       why: 'Le serveur de courrier du destinataire était hors ligne, saturé ou en panne au moment de l’envoi. C’est temporaire.',
-      whatToDo: 'Rien à faire dans l’immédiat : les nouveaux essais passent en général. Si cela dure, prévenez la personne que son fournisseur a un problème.',
+      whatToDo: 'Rien à faire dans l’immédiat : les nouveaux essais passent en général. Si cela dure, prévenez la personne que son fournisseur a un problème.',
     },
     en: {
       title: "Recipient's server unavailable",
@@ -102,7 +102,7 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
     fr: {
       title: 'Greylisting (liste grise)',
       why: 'Le serveur du destinataire refuse volontairement le premier essai d’un expéditeur qu’il ne connaît pas et accepte le suivant. Fréquent chez orange.fr, free.fr, sfr.fr, laposte.net.',
-      whatToDo: 'Greylisting : rien à faire, le nouvel essai passe. Le message arrive simplement avec quelques minutes de retard.',
+      whatToDo: 'Greylisting : rien à faire, le nouvel essai passe. Le message arrive simplement avec quelques minutes de retard.',
     },
     en: {
       title: 'Greylisting',
@@ -125,8 +125,8 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
   sender_blocklisted: {
     fr: {
       title: 'Expéditeur sur liste noire',
-      why: "Notre serveur d'envoi (son adresse IP) ou notre domaine est sur une liste noire (Spamhaus, Barracuda…) ou bloqué par le fournisseur du destinataire. C'est la réputation de l'expéditeur qui est en cause, pas l'adresse : elle ne doit pas être mise en quarantaine.",
-      whatToDo: "Transmettez à l'équipe technique ou au prestataire d'envoi (Mailjet…) : il faut demander le retrait de la liste noire indiquée dans le message. L'adresse du destinataire est bonne.",
+      why: "Notre serveur d'envoi (son adresse IP) ou notre domaine est sur une liste noire (Spamhaus, Barracuda…) ou bloqué par le fournisseur du destinataire. C'est la réputation de l'expéditeur qui est en cause, pas l'adresse : elle ne doit pas être mise en quarantaine.",
+      whatToDo: "Transmettez à l'équipe technique ou au prestataire d'envoi (Mailjet…) : il faut demander le retrait de la liste noire indiquée dans le message. L'adresse du destinataire est bonne.",
     },
     en: {
       title: 'Sender on a blocklist',
@@ -137,7 +137,7 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
   spam_content: {
     fr: {
       title: 'Message jugé comme spam',
-      why: "Le fournisseur du destinataire a jugé ce message comme du spam (contenu, liens, réputation). Un rejet de type spam n'entraîne jamais de quarantaine : c'est la réputation de l'expéditeur qui est en cause, pas la qualité de l'adresse.",
+      why: "Le fournisseur du destinataire a jugé ce message comme du spam (contenu, liens, réputation). Un rejet de type spam n'entraîne jamais de quarantaine : c'est la réputation de l'expéditeur qui est en cause, pas la qualité de l'adresse.",
       whatToDo: "Revoyez le contenu (liens, pièces jointes, mots trop commerciaux, image seule) et évitez d'écrire aux personnes qui n'ouvrent jamais. L'adresse est bonne.",
     },
     en: {
@@ -161,8 +161,8 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
   auth_failure: {
     fr: {
       title: "Échec d'authentification (SPF, DKIM, DMARC)",
-      why: "Le fournisseur du destinataire n'a pas pu vérifier que le message vient bien de notre domaine : SPF, DKIM ou DMARC manquant ou mal aligné. Gmail et Yahoo l'exigent désormais.",
-      whatToDo: "Transmettez à la personne qui gère le nom de domaine de l'expéditeur : il faut corriger les enregistrements SPF, DKIM et DMARC. L'adresse du destinataire est bonne.",
+      why: "Le fournisseur du destinataire n'a pas pu vérifier que le message vient bien de notre domaine : SPF, DKIM ou DMARC manquant ou mal aligné. Gmail et Yahoo l'exigent désormais.",
+      whatToDo: "Transmettez à la personne qui gère le nom de domaine de l'expéditeur : il faut corriger les enregistrements SPF, DKIM et DMARC. L'adresse du destinataire est bonne.",
     },
     en: {
       title: 'Authentication failure (SPF, DKIM, DMARC)',
@@ -173,8 +173,8 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
   config: {
     fr: {
       title: "Problème de configuration de l'envoi",
-      why: "Notre configuration d'envoi ne convient pas au serveur du destinataire : DNS inverse (PTR) absent, TLS, trop de connexions ou de messages par connexion, trop de destinataires dans un même message.",
-      whatToDo: "Transmettez à l'équipe technique ou au prestataire d'envoi avec le texte du serveur ; une simple modification de configuration suffit en général.",
+      why: "Notre configuration d'envoi ne convient pas au serveur du destinataire : DNS inverse (PTR) absent, TLS, trop de connexions ou de messages par connexion, trop de destinataires dans un même message.",
+      whatToDo: "Transmettez à l'équipe technique ou au prestataire d'envoi avec le texte du serveur ; une simple modification de configuration suffit en général.",
     },
     en: {
       title: 'Sending configuration problem',
@@ -185,8 +185,8 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
   relay_denied: {
     fr: {
       title: 'Relais refusé',
-      why: "Le serveur contacté refuse de faire suivre le message : il ne se considère pas responsable de ce domaine, ou l'expéditeur n'est pas autorisé à passer par lui.",
-      whatToDo: "Transmettez à l'équipe technique : le serveur d'envoi ou les enregistrements MX du domaine sont à vérifier. Si le domaine du destinataire a changé, demandez la nouvelle adresse.",
+      why: "Le serveur contacté refuse de faire suivre le message : il ne se considère pas responsable de ce domaine, ou l'expéditeur n'est pas autorisé à passer par lui.",
+      whatToDo: "Transmettez à l'équipe technique : le serveur d'envoi ou les enregistrements MX du domaine sont à vérifier. Si le domaine du destinataire a changé, demandez la nouvelle adresse.",
     },
     en: {
       title: 'Relaying denied',
@@ -198,7 +198,7 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
     fr: {
       title: 'Message trop lourd',
       why: 'Le message (avec ses pièces jointes) dépasse la taille maximale acceptée par le serveur du destinataire.',
-      whatToDo: 'Allégez le message : remplacez les pièces jointes par un lien de téléchargement, compressez les images, puis renvoyez.',
+      whatToDo: 'Allégez le message : remplacez les pièces jointes par un lien de téléchargement, compressez les images, puis renvoyez.',
     },
     en: {
       title: 'Message too large',
@@ -222,7 +222,7 @@ export const EXPLANATIONS: Readonly<Record<Category, Readonly<Record<Lang, Expla
     fr: {
       title: 'Raison inconnue',
       why: "Aucune règle de Rebond ne reconnaît ce texte, ou le serveur du destinataire n'a pas donné de raison.",
-      whatToDo: "Lisez le texte brut du serveur ; s'il revient souvent, signalez-le pour qu'une règle soit ajoutée. En cas de doute, contactez le support de votre outil d'envoi avec la campagne et l'adresse concernées.",
+      whatToDo: "Lisez le texte brut du serveur ; s'il revient souvent, signalez-le pour qu'une règle soit ajoutée. En cas de doute, contactez le support de votre outil d'envoi avec la campagne et l'adresse concernées.",
     },
     en: {
       title: 'Unknown reason',

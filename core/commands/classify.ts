@@ -21,10 +21,12 @@ export function register(program: Command): void {
         const verdict = classify({ diagnostic: options.explain });
         const words = explainCategory(verdict.category, lang);
         print(`${words.title} (${verdict.category}, ${verdict.severity})`);
-        print(`${lang === 'fr' ? 'Pourquoi' : 'Why'}: ${words.why}`);
-        print(`${lang === 'fr' ? 'Règle' : 'Rule'}: ${verdict.rule}`);
-        print(`${lang === 'fr' ? 'Compte contre l’adresse' : 'Counts against the address'}: ${verdict.countsAgainstAddress ? (lang === 'fr' ? 'oui' : 'yes') : lang === 'fr' ? 'non' : 'no'}`);
-        print(`${lang === 'fr' ? 'Que faire' : 'What to do'}: ${words.whatToDo}`);
+        // French puts a no-break space before the colon (test/language/french-typography.test.ts)
+        const colon = lang === 'fr' ? '\u00a0: ' : ': ';
+        print(`${lang === 'fr' ? 'Pourquoi' : 'Why'}${colon}${words.why}`);
+        print(`${lang === 'fr' ? 'Règle' : 'Rule'}${colon}${verdict.rule}`);
+        print(`${lang === 'fr' ? 'Compte contre l’adresse' : 'Counts against the address'}${colon}${verdict.countsAgainstAddress ? (lang === 'fr' ? 'oui' : 'yes') : lang === 'fr' ? 'non' : 'no'}`);
+        print(`${lang === 'fr' ? 'Que faire' : 'What to do'}${colon}${words.whatToDo}`);
         return;
       }
       const lines = createInterface({ input: terminal().stdin, crlfDelay: Infinity });

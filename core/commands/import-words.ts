@@ -21,7 +21,7 @@ export function importedLine(f: FileImportResult, lang: Lang): string {
       ...(f.skipped ? [frCount(f.skipped, '', 'enregistrement ignoré volontairement', 'enregistrements ignorés volontairement')] : []),
       ...(f.listed ? [frCount(f.listed, '', 'adresse listée', 'adresses listées')] : []),
     ];
-    return `${f.path} : ${f.format}, ${parts.join(', ')} (${f.seconds.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s)`;
+    return `${f.path} : ${f.format}, ${parts.join(', ')} (${f.seconds.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s)`;
   }
   return (
     `${f.path}: ${f.format}, ${f.stored} events stored, ${f.duplicates} duplicates skipped, ` +
@@ -32,5 +32,5 @@ export function importedLine(f: FileImportResult, lang: Lang): string {
 
 /** "line 12: …" / "ligne 12 : …" */
 export function rejectedLine(line: number, message: string, lang: Lang): string {
-  return lang === 'fr' ? `ligne ${line} : ${message}` : `line ${line}: ${message}`;
+  return lang === 'fr' ? `ligne ${line} : ${message}` : `line ${line}: ${message}`;
 }

@@ -1,7 +1,7 @@
 /** `rebond import`: files into the workspace, one transaction per file. */
 import type { Command } from 'commander';
 import { FORMAT_CHOICES, type FormatChoice } from '../model/imports';
-import { describeLines } from '../formats/line-accounting';
+import { describeLines, describeQuotedValues } from '../formats/line-accounting';
 import { CliFailure, clearProgress, DB_OPTION_CREATE, parseLang, print, printJson, printProgress, terminal, withEngine } from './shared';
 import { importedLine, rejectedLine } from './import-words';
 import type { Lang } from '../model/lang';
@@ -71,6 +71,7 @@ export function register(program: Command): void {
                   contextLines: f.contextLines,
                   otherProgramLines: f.otherProgramLines,
                   blankLines: f.blankLines,
+                  ...(f.quotedLines ? { quotedLines: f.quotedLines, quotedValues: f.quotedValues ?? [] } : {}),
                   otherPrograms: f.otherPrograms ?? [],
                 }
               : {}),
@@ -84,6 +85,7 @@ export function register(program: Command): void {
           print(importedLine(f, lang));
           const lines = describeLines(f, lang);
           if (lines) print(`  ${lines}`);
+          for (const q of describeQuotedValues(f, lang)) print(`  ${q}`);
           for (const e of f.errors) print(`  ${rejectedLine(e.line, e.message, lang)}`);
         }
       }

@@ -44,10 +44,10 @@ export function register(program: Command): void {
         } else {
           for (const r of outcome.results) {
             if (r.ok && r.release) {
-              const by = r.release.reason ? (fr ? ` (par ${r.release.by} : ${r.release.reason})` : ` (by ${r.release.by}: ${r.release.reason})`) : '';
-              if (fr) print(`${options.dryRun ? 'Libérerait' : 'Libérée'} : ${r.release.address}, sortie de ${r.release.status}${by}`);
+              const by = r.release.reason ? (fr ? ` (par ${r.release.by} : ${r.release.reason})` : ` (by ${r.release.by}: ${r.release.reason})`) : '';
+              if (fr) print(`${options.dryRun ? 'Libérerait' : 'Libérée'} : ${r.release.address}, sortie de ${r.release.status}${by}`);
               else print(`${options.dryRun ? 'Would release' : 'Released'} ${r.release.address} from ${r.release.status}${by}`);
-            } else if (fr) print(`${options.dryRun ? 'Refuserait' : 'Refusée'} : ${r.address} : ${r.error}`);
+            } else if (fr) print(`${options.dryRun ? 'Refuserait' : 'Refusée'} : ${r.address} : ${r.error}`);
             else print(`${options.dryRun ? 'Would refuse' : 'Refused'} ${r.address}: ${r.error}`);
           }
           if (outcome.risk) {
@@ -55,8 +55,8 @@ export function register(program: Command): void {
             const risk = outcome.risk;
             if (fr) {
               print(
-                `Taux de rejets permanents attendu : ${pct(risk.expectedRate)} d’une campagne de ${risk.campaignSize.toLocaleString('fr-FR')} messages ` +
-                  `(${risk.expectedHardBounces.toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} attendus, ${risk.released} en quarantaine longue ; limite ${pct(risk.limit)}) : ${risk.verdict}`,
+                `Taux de rejets permanents attendu : ${pct(risk.expectedRate)} d’une campagne de ${risk.campaignSize.toLocaleString('fr-FR')} messages ` +
+                  `(${risk.expectedHardBounces.toLocaleString('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} attendus, ${risk.released} en quarantaine longue ; limite ${pct(risk.limit)}) : ${risk.verdict}`,
               );
             } else print(
               `Expected hard-bounce rate: ${pct(outcome.risk.expectedRate)} of a ${outcome.risk.campaignSize}-message campaign ` +
@@ -68,7 +68,7 @@ export function register(program: Command): void {
         const refused = outcome.results.filter((r) => !r.ok);
         if (refused.length > 0 && !options.dryRun) {
           // one line per address, whatever its error holds
-          throw new CliFailure(refused.map((r) => terminalText(`${r.address}: ${r.error}`)).join('\n'));
+          throw new CliFailure(refused.map((r) => terminalText(`${r.address}${fr ? '\u00a0: ' : ': '}${r.error}`)).join('\n'));
         }
       },
     );

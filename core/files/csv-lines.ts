@@ -16,6 +16,11 @@ export interface RecordStarts {
   lines: number[];
   /** the byte offset each record starts at (DuckDB names rejected records by it) */
   bytes: number[];
+  /**
+   * the newlines inside each record's quotes, by record: the lines after the record's first
+   * that were read as part of one of its values (a stray quote closed lines later is valid CSV)
+   */
+  quotedNewlines: number[];
 }
 
 /**
@@ -25,6 +30,7 @@ export interface RecordStarts {
 export async function recordStarts(path: string, gzip = false): Promise<RecordStarts> {
   const lines: number[] = [];
   const bytes: number[] = [];
+  const quotedNewlines: number[] = [];
   let line = 1;
   let offset = 0;
   let quoted = false;
@@ -40,14 +46,16 @@ export async function recordStarts(path: string, gzip = false): Promise<RecordSt
         if (byte === CARRIAGE_RETURN) continue;
         lines.push(line);
         bytes.push(offset);
+        quotedNewlines.push(0);
         atRecordStart = false;
       }
       if (byte === QUOTE) quoted = !quoted;
       else if (byte === NEWLINE) {
         line++;
         if (!quoted) atRecordStart = true;
+        else quotedNewlines[quotedNewlines.length - 1]++;
       }
     }
   }
-  return { lines, bytes };
+  return { lines, bytes, quotedNewlines };
 }

@@ -3,7 +3,7 @@
  * staged rows. Formats never write SQL; they hand the store either a column mapping for
  * DuckDB's own CSV reader (the fast path) or a stream of StageRow values.
  */
-import type { FormatId, LineError, OtherProgram } from '../model/imports';
+import type { FormatId, LineError, OtherProgram, QuotedValueLines } from '../model/imports';
 import type { StageWriter } from '../model/stage';
 import type { FileSample } from '../files/sample';
 
@@ -42,6 +42,9 @@ export interface LineTally {
   context?: number;
   otherPrograms?: number;
   blank?: number;
+  /** a CSV export's lines read inside quoted values, and the first records they belong to (the store finds them) */
+  quoted?: number;
+  quotedValues?: QuotedValueLines[];
   /** lines not understood beyond the one rejected per record (a JSON event written over several lines) */
   notUnderstoodBeyondRecords?: number;
   programs?: OtherProgram[];

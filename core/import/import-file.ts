@@ -140,7 +140,10 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       },
       tally: (lines) => Object.assign(tally, lines),
     });
-    if (tally.total === undefined && stage.csvLines !== null) tally.total = stage.csvLines;
+    if (tally.total === undefined && stage.csvLines !== null) {
+      tally.total = stage.csvLines;
+      if (stage.csvQuoted) Object.assign(tally, { quoted: stage.csvQuoted.count, quotedValues: stage.csvQuoted.first });
+    }
     if (process.env.REBOND_PROFILE) process.stderr.write(`[import] stage: ${((performance.now() - stagingStart) / 1000).toFixed(3)} s\n`);
     bytesRead = sample.size;
     enter('classifying');
@@ -217,7 +220,7 @@ function inLanguage(errors: LineError[], lang: Lang): LineError[] {
 function withExample(error: string, first: LineError | undefined, lang: Lang): string {
   if (!first) return error;
   const why = first.problem ? wordLineProblem(first.problem, lang) : first.message;
-  return `${error.replace(/\.$/, '')} (${lang === 'fr' ? `ligne ${first.line} : ` : `line ${first.line}: `}${why}).`;
+  return `${error.replace(/\.$/, '')} (${lang === 'fr' ? `ligne ${first.line} : ` : `line ${first.line}: `}${why}).`;
 }
 
 function chooseFormat(sample: FileSample, choice: FormatChoice): FormatImporter | Problem {

@@ -25,7 +25,7 @@ export function detectBounceRates(campaigns: readonly CampaignRow[], inBlocks: R
       exampleTypes: ['hard_bounce'],
       summary: both((lang) =>
         lang === 'fr'
-          ? `Campagne « ${c.campaign} » : ${percent(lang, rate)} de rejets permanents (${count(lang, hard)} sur ${count(lang, c.sent)} envoyés), au-dessus de ${percent(lang, settings.campaignHardBounceRate)} : liste à nettoyer.`
+          ? `Campagne « ${c.campaign} » : ${percent(lang, rate)} de rejets permanents (${count(lang, hard)} sur ${count(lang, c.sent)} envoyés), au-dessus de ${percent(lang, settings.campaignHardBounceRate)} : liste à nettoyer.`
           : `Campaign “${c.campaign}”: ${percent(lang, rate)} hard bounces (${count(lang, hard)} of ${count(lang, c.sent)} sent), above ${percent(lang, settings.campaignHardBounceRate)}: the list needs cleaning.`,
       ),
     });

@@ -103,7 +103,7 @@ export function detectComplaintSpikes(
         const when = run.length === 1 ? day(lang, start, timeZone) : `${day(lang, start, timeZone)} – ${day(lang, end - HOUR, timeZone)}`;
         const limit = rate >= settings.limitRate ? settings.limitRate : settings.warningRate;
         return lang === 'fr'
-          ? `Taux de plaintes de ${percent(lang, rate)} (${when} : ${count(lang, complaints)} plaintes pour ${count(lang, delivered)} e-mails délivrés), au-dessus ${rate >= settings.limitRate ? 'de la limite Gmail/Yahoo' : 'du seuil d’alerte'} de ${percent(lang, limit)}.`
+          ? `Taux de plaintes de ${percent(lang, rate)} (${when} : ${count(lang, complaints)} plaintes pour ${count(lang, delivered)} e-mails délivrés), au-dessus ${rate >= settings.limitRate ? 'de la limite Gmail/Yahoo' : 'du seuil d’alerte'} de ${percent(lang, limit)}.`
           : `Complaint rate ${percent(lang, rate)} (${when}: ${count(lang, complaints)} complaints for ${count(lang, delivered)} delivered), above the ${rate >= settings.limitRate ? 'Gmail/Yahoo limit' : 'warning level'} of ${percent(lang, limit)}.`;
       }),
     };
@@ -122,7 +122,7 @@ export function detectComplaintSpikes(
       exampleTypes: ['complaint'],
       summary: both((lang) =>
         lang === 'fr'
-          ? `Campagne « ${c.campaign} » : ${percent(lang, rate)} de plaintes (${count(lang, c.complaints)} pour ${count(lang, c.delivered)} délivrés), au-dessus de ${percent(lang, rate >= settings.limitRate ? settings.limitRate : settings.warningRate)}.`
+          ? `Campagne « ${c.campaign} » : ${percent(lang, rate)} de plaintes (${count(lang, c.complaints)} pour ${count(lang, c.delivered)} délivrés), au-dessus de ${percent(lang, rate >= settings.limitRate ? settings.limitRate : settings.warningRate)}.`
           : `Campaign “${c.campaign}”: ${percent(lang, rate)} complaints (${count(lang, c.complaints)} for ${count(lang, c.delivered)} delivered), above ${percent(lang, rate >= settings.limitRate ? settings.limitRate : settings.warningRate)}.`,
       ),
     });

@@ -38,7 +38,7 @@ export function detectDeferralSurges(domains: readonly DomainHours[], settings: 
         exampleTypes: ['deferred'],
         summary: both((lang) =>
           lang === 'fr'
-            ? `${d.domain} a différé ${percent(lang, rate)} de nos tentatives (${moment(lang, start, timeZone)} – ${moment(lang, end, timeZone)} : ${count(lang, deferred)} sur ${count(lang, attempts)} ; d’habitude ${percent(lang, usual)}), surtout pour ${category(lang, top.name)} (${percent(lang, top.count / deferred)}).`
+            ? `${d.domain} a différé ${percent(lang, rate)} de nos tentatives (${moment(lang, start, timeZone)} – ${moment(lang, end, timeZone)} : ${count(lang, deferred)} sur ${count(lang, attempts)} ; d’habitude ${percent(lang, usual)}), surtout pour ${category(lang, top.name)} (${percent(lang, top.count / deferred)}).`
             : `${d.domain} deferred ${percent(lang, rate)} of our attempts (${moment(lang, start, timeZone)} – ${moment(lang, end, timeZone)}: ${count(lang, deferred)} of ${count(lang, attempts)}; usually ${percent(lang, usual)}), mostly ${category(lang, top.name)} (${percent(lang, top.count / deferred)}).`,
         ),
       });

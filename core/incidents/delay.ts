@@ -33,7 +33,7 @@ export function detectDelays(rows: readonly DelayHourRow[], settings: IncidentSe
       exampleTypes: ['delivered' as const],
       summary: both((lang) =>
         lang === 'fr'
-          ? `Les e-mails mis en file entre ${moment(lang, start, timeZone)} et ${moment(lang, end, timeZone)} ont mis jusqu’à ${duration(lang, max)} à partir (95ᵉ centile ${duration(lang, worst)} sur ${count(lang, messages)} e-mails ; limite ${duration(lang, settings.p95Seconds)}).`
+          ? `Les e-mails mis en file entre ${moment(lang, start, timeZone)} et ${moment(lang, end, timeZone)} ont mis jusqu’à ${duration(lang, max)} à partir (95ᵉ centile ${duration(lang, worst)} sur ${count(lang, messages)} e-mails ; limite ${duration(lang, settings.p95Seconds)}).`
           : `Mail queued between ${moment(lang, start, timeZone)} and ${moment(lang, end, timeZone)} took up to ${duration(lang, max)} to leave (95th percentile ${duration(lang, worst)} over ${count(lang, messages)} messages; limit ${duration(lang, settings.p95Seconds)}).`,
       ),
     };

@@ -40,12 +40,12 @@ export interface ComputedIncident extends Detected {
 const ORDER: IncidentKind[] = ['throttling', 'complaint_spike', 'deferral_surge', 'bounce_rate', 'delay', 'provider_block'];
 
 const SERIES_LABEL: Record<IncidentKind, { fr: string; en: string }> = {
-  throttling: { fr: 'messages envoyés par heure (volume : le débit habituel de cette heure)', en: 'messages sent per hour (volume: the usual rate of that hour)' },
-  complaint_spike: { fr: 'taux de plaintes par jour (volume : e-mails délivrés)', en: 'complaint rate per day (volume: delivered)' },
-  deferral_surge: { fr: 'part des tentatives différées par heure (volume : tentatives)', en: 'share of attempts deferred per hour (volume: attempts)' },
+  throttling: { fr: 'messages envoyés par heure (volume : le débit habituel de cette heure)', en: 'messages sent per hour (volume: the usual rate of that hour)' },
+  complaint_spike: { fr: 'taux de plaintes par jour (volume : e-mails délivrés)', en: 'complaint rate per day (volume: delivered)' },
+  deferral_surge: { fr: 'part des tentatives différées par heure (volume : tentatives)', en: 'share of attempts deferred per hour (volume: attempts)' },
   bounce_rate: { fr: '', en: '' },
-  delay: { fr: '95ᵉ centile du délai en secondes par heure de mise en file (volume : e-mails)', en: '95th percentile delay in seconds per hour queued (volume: messages)' },
-  provider_block: { fr: 'part des envois rejetés définitivement par heure (volume : envois)', en: 'share of sends hard-bounced per hour (volume: sends)' },
+  delay: { fr: '95ᵉ centile du délai en secondes par heure de mise en file (volume : e-mails)', en: '95th percentile delay in seconds per hour queued (volume: messages)' },
+  provider_block: { fr: 'part des envois rejetés définitivement par heure (volume : envois)', en: 'share of sends hard-bounced per hour (volume: sends)' },
 };
 
 function idOf(d: Detected): string {

@@ -91,7 +91,7 @@ export function confirmProviderBlocks(
       exampleTypes: ['hard_bounce'],
       summary: both((lang) =>
         lang === 'fr'
-          ? `${c.domain} a refusé ${count(lang, r.bounced)} adresses en ${hours} h le ${day(lang, start, timeZone)} (${moment(lang, start, timeZone)} – ${moment(lang, end, timeZone)} ; ${percent(lang, rate)} des envois, d’habitude ${percent(lang, c.usualRate)}), dont ${count(lang, r.deliveredBefore)} délivrées dans les ${settings.recentDeliveryDays} jours avant, avec « ${category(lang, c.dominantCategory)} » : un blocage de nos envois, pas des adresses mortes.`
+          ? `${c.domain} a refusé ${count(lang, r.bounced)} adresses en ${hours} h le ${day(lang, start, timeZone)} (${moment(lang, start, timeZone)} – ${moment(lang, end, timeZone)} ; ${percent(lang, rate)} des envois, d’habitude ${percent(lang, c.usualRate)}), dont ${count(lang, r.deliveredBefore)} délivrées dans les ${settings.recentDeliveryDays} jours avant, avec « ${category(lang, c.dominantCategory)} » : un blocage de nos envois, pas des adresses mortes.`
           : `${c.domain} refused ${count(lang, r.bounced)} addresses within ${hours} h on ${day(lang, start, timeZone)} (${moment(lang, start, timeZone)} – ${moment(lang, end, timeZone)}; ${percent(lang, rate)} of sends, usually ${percent(lang, c.usualRate)}), ${count(lang, r.deliveredBefore)} of them delivered in the ${settings.recentDeliveryDays} days before, as “${category(lang, c.dominantCategory)}”: a block of our sending, not dead addresses.`,
       ),
     });

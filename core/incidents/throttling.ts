@@ -159,7 +159,7 @@ export function detectThrottling(
               : `, after a complaint spike on ${day(lang, rise.start, timeZone)} (${percent(lang, rise.rate)}, ${count(lang, rise.complaints)} of ${count(lang, rise.delivered)} delivered)`
             : '';
           return lang === 'fr'
-            ? `Envoi bridé à ${count(lang, cap)} messages/heure (${window}) au lieu de ${count(lang, usual)}/heure d’habitude aux heures chargées${endsWithData ? ' ; toujours bridé à la fin des données' : ` ; ${count(lang, after)} envoyés dans l’heure qui a suivi`}${riseText}.`
+            ? `Envoi bridé à ${count(lang, cap)} messages/heure (${window}) au lieu de ${count(lang, usual)}/heure d’habitude aux heures chargées${endsWithData ? ' ; toujours bridé à la fin des données' : ` ; ${count(lang, after)} envoyés dans l’heure qui a suivi`}${riseText}.`
             : `Sending held at ${count(lang, cap)} messages/hour (${window}) instead of the usual ${count(lang, usual)}/hour at busy hours${endsWithData ? '; still held when the data ends' : `; ${count(lang, after)} sent in the hour after`}${riseText}.`;
         }),
       });

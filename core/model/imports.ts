@@ -23,6 +23,16 @@ export interface OtherProgram {
   deliveries: number;
 }
 
+/**
+ * A CSV record one of whose quoted values runs over several lines (a stray quote that a later
+ * line closes is valid CSV): lines `from` to `to` were read as part of line `line`'s value.
+ */
+export interface QuotedValueLines {
+  line: number;
+  from: number;
+  to: number;
+}
+
 export interface ImportRecord {
   id: number;
   path: string;

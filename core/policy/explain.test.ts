@@ -21,20 +21,20 @@ const AT_FEB = { at: '2021-02-01T00:00:00Z' };
 
 describe('explanations read like the seeds', () => {
   it.each([
-    { lang: 'fr' as const, text: "2ᵉ quarantaine temporaire (14 jours, jusqu’au 12 févr. 2021) après « 452 4.2.2 mailbox full » de gmail.com le 29 janv. 2021." },
+    { lang: 'fr' as const, text: "2ᵉ quarantaine temporaire (14 jours, jusqu’au 12 févr. 2021) après « 452 4.2.2 mailbox full » de gmail.com le 29 janv. 2021." },
     { lang: 'en' as const, text: '2nd temporary quarantine (14 days, until 12 Feb 2021) after “452 4.2.2 mailbox full” from gmail.com on 29 Jan 2021.' },
   ])('2nd temporary quarantine ($lang)', ({ lang, text }) => {
     expect(explain(MARIE, secondQuarantine, lang, AT_FEB)).toMatch(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
   it('says what the next soft bounce would do', () => {
-    expect(explain(MARIE, secondQuarantine, 'fr', AT_FEB)).toContain('Au prochain rejet temporaire sans remise entre-temps : 3ᵉ quarantaine (28 jours).');
+    expect(explain(MARIE, secondQuarantine, 'fr', AT_FEB)).toContain('Au prochain rejet temporaire sans remise entre-temps : 3ᵉ quarantaine (28 jours).');
     expect(explain(MARIE, secondQuarantine, 'en', AT_FEB)).toContain('3rd temporary quarantine (28 days)');
   });
 
   it('prefixes the instant when asked as of a date', () => {
     const h = reconstructAddress({ address: MARIE, events: secondQuarantine, policy: DEFAULT_POLICY, ...AT_FEB });
-    expect(explainHistory(h, 'fr', 'UTC')).toMatch(/^Au 1 févr. 2021 : 2ᵉ quarantaine/);
+    expect(explainHistory(h, 'fr', 'UTC')).toMatch(/^Au 1 févr. 2021 : 2ᵉ quarantaine/);
     expect(explainHistory(h, 'en', 'UTC')).toMatch(/^As of 1 Feb 2021: 2nd temporary/);
   });
 
@@ -55,42 +55,42 @@ describe('explanations read like the seeds', () => {
       what: 'long quarantine at a major domain',
       address: MARIE,
       events: [userUnknown('2021-01-03T09:00:00Z', MARIE)],
-      fr: "Quarantaine longue durée après le rejet permanent « 550 5.1.1 The email account that you tried to reach does not exist. » de gmail.com le 3 janv. 2021 : chez un grand domaine, le 1er rejet permanent suffit. Elle ne prend fin que par une sortie manuelle",
+      fr: "Quarantaine longue durée après le rejet permanent « 550 5.1.1 The email account that you tried to reach does not exist. » de gmail.com le 3 janv. 2021 : chez un grand domaine, le 1er rejet permanent suffit. Elle ne prend fin que par une sortie manuelle",
       en: 'Long quarantine after the hard bounce “550 5.1.1 The email account that you tried to reach does not exist.” from gmail.com on 3 Jan 2021: at a major domain the 1st hard bounce is enough.',
     },
     {
       what: 'long quarantine at the 2nd hard bounce of a small domain',
       address: ASSO,
       events: [userUnknown('2021-01-03T09:00:00Z', ASSO), userUnknown('2021-02-04T09:00:00Z', ASSO)],
-      fr: "après le 2ᵉ rejet permanent « 550 5.1.1 The email account that you tried to reach does not exist. » de petite-asso.org le 4 févr. 2021 : petite-asso.org n’est pas un grand domaine, il en faut 2 (le précédent le 3 janv. 2021).",
+      fr: "après le 2ᵉ rejet permanent « 550 5.1.1 The email account that you tried to reach does not exist. » de petite-asso.org le 4 févr. 2021 : petite-asso.org n’est pas un grand domaine, il en faut 2 (le précédent le 3 janv. 2021).",
       en: 'after the 2nd hard bounce “550 5.1.1 The email account that you tried to reach does not exist.” from petite-asso.org on 4 Feb 2021: petite-asso.org is not a major domain, it takes 2 (the previous one on 3 Jan 2021).',
     },
     {
       what: 'blacklist',
       address: MARIE,
       events: [complaint('2021-01-18T16:20:00Z', MARIE)],
-      fr: 'Liste noire : la personne a signalé un message comme spam le 18 janv. 2021. La liste noire ne vaut que pour cette licence. Pour la sortir de la liste noire, il faut une demande écrite de la personne elle-même (risque légal).',
+      fr: 'Liste noire : la personne a signalé un message comme spam le 18 janv. 2021. La liste noire ne vaut que pour cette licence. Pour la sortir de la liste noire, il faut une demande écrite de la personne elle-même (risque légal).',
       en: 'Blacklisted: the person reported a message as spam on 18 Jan 2021. The blacklist applies to this sender account only. Taking it off the blacklist requires a written request from the person (legal risk).',
     },
     {
       what: 'unsubscribed',
       address: MARIE,
       events: [event('2021-01-18T16:20:00Z', 'unsubscribe', MARIE)],
-      fr: 'Désinscrite depuis le 18 janv. 2021 : la personne a demandé à ne plus recevoir vos messages.',
+      fr: 'Désinscrite depuis le 18 janv. 2021 : la personne a demandé à ne plus recevoir vos messages.',
       en: 'Unsubscribed since 18 Jan 2021: the person asked to stop receiving your messages.',
     },
     {
       what: 'ok, with a pending small-domain hard bounce and a Spamhaus block that did not count',
       address: ASSO,
       events: [delivered('2021-01-02T09:00:00Z', ASSO), userUnknown('2021-01-03T09:00:00Z', ASSO), spamhausBlock('2021-01-04T09:00:00Z', ASSO)],
-      fr: "Aucune quarantaine ni liste noire en cours. Dernière remise le 2 janv. 2021. 1 rejet permanent « 550 5.1.1 The email account that you tried to reach does not exist. » de petite-asso.org le 3 janv. 2021 : un 2ᵉ la placera en quarantaine longue durée. Un rejet dû à l’expéditeur",
+      fr: "Aucune quarantaine ni liste noire en cours. Dernière remise le 2 janv. 2021. 1 rejet permanent « 550 5.1.1 The email account that you tried to reach does not exist. » de petite-asso.org le 3 janv. 2021 : un 2ᵉ la placera en quarantaine longue durée. Un rejet dû à l’expéditeur",
       en: 'No quarantine or blacklist in force. Last delivery on 2 Jan 2021. 1 hard bounce “550 5.1.1 The email account that you tried to reach does not exist.” from petite-asso.org on 3 Jan 2021: a 2nd one will put it in long quarantine.',
     },
     {
       what: 'unknown',
       address: 'nobody@gmail.com',
       events: [],
-      fr: 'Adresse inconnue : aucun événement pour elle dans les données importées.',
+      fr: 'Adresse inconnue : aucun événement pour elle dans les données importées.',
       en: 'Unknown address: no event for it in the imported data.',
     },
   ])('$what', ({ address, events, fr, en }) => {
@@ -101,7 +101,7 @@ describe('explanations read like the seeds', () => {
   it('filtered disposable address', () => {
     const y = 'test@yopmail.com';
     const text = explain(y, [delivered('2021-01-02T09:00:00Z', y)], 'fr', { disposable: true });
-    expect(text).toBe("Adresse filtrée : yopmail.com est un domaine d’adresses jetables (type yopmail), filtré dès le premier envoi le 2 janv. 2021. Demandez une adresse durable à la personne.");
+    expect(text).toBe("Adresse filtrée : yopmail.com est un domaine d’adresses jetables (type yopmail), filtré dès le premier envoi le 2 janv. 2021. Demandez une adresse durable à la personne.");
   });
 
   it('imported from a previous tool, with the import named', () => {
@@ -115,14 +115,14 @@ describe('explanations read like the seeds', () => {
   it('released by an agent, with who, when and why', () => {
     const r: Release = { address: MARIE, time: '2021-03-01T10:00:00Z', by: 'Camille', reason: 'adresse vérifiée avec le membre', status: 'long_quarantine' };
     const events = [userUnknown('2021-01-03T09:00:00Z', MARIE)];
-    expect(explain(MARIE, events, 'fr', { releases: [r] })).toContain('Sortie de quarantaine longue durée par Camille le 1 mars 2021, motif : « adresse vérifiée avec le membre ».');
+    expect(explain(MARIE, events, 'fr', { releases: [r] })).toContain('Sortie de quarantaine longue durée par Camille le 1 mars 2021, motif : « adresse vérifiée avec le membre ».');
     expect(explain(MARIE, events, 'en', { releases: [r] })).toContain('Released from long quarantine by Camille on 1 Mar 2021 because “adresse vérifiée avec le membre”.');
   });
 
   it('long quarantine after five temporary ones', () => {
     const times = ['2021-01-04', '2021-01-12', '2021-01-27', '2021-02-25', '2021-04-23', '2021-09-01'].map((d) => `${d}T10:00:00.000Z`);
     expect(explain(MARIE, times.map((t) => mailboxFull(t, MARIE)), 'fr')).toContain(
-      'Quarantaine longue durée depuis le 1 sept. 2021 : les rejets temporaires ont continué après la 5ᵉ quarantaine temporaire sans aucune remise entre-temps',
+      'Quarantaine longue durée depuis le 1 sept. 2021 : les rejets temporaires ont continué après la 5ᵉ quarantaine temporaire sans aucune remise entre-temps',
     );
   });
 

@@ -45,14 +45,14 @@ export const REQUEST_WORDS: readonly string[] = [
 
 const MESSAGES = {
   fr: {
-    not_in_status: 'Cette adresse n’est pas en {status} (statut actuel : {current}) : il n’y a rien à libérer.',
+    not_in_status: 'Cette adresse n’est pas en {status} (statut actuel : {current}) : il n’y a rien à libérer.',
     no_author: 'Indiquez qui fait la sortie (nom de l’agent).',
-    note_required: 'Une note est obligatoire pour sortir une adresse de quarantaine longue durée (au moins {min} caractères) : pourquoi pensez-vous qu’elle est valide ?',
+    note_required: 'Une note est obligatoire pour sortir une adresse de quarantaine longue durée (au moins {min} caractères) : pourquoi pensez-vous qu’elle est valide ?',
     request_not_recorded:
-      'Pour sortir une adresse de la liste noire, le motif doit dire que la personne l’a elle-même demandé par écrit (risque légal), quand et comment — par exemple « Demande écrite de la personne par e-mail du 12 mars 2024, ticket #4512 » — en {min} caractères au moins.',
-    warnMajor: 'Adresse chez un grand domaine dont le rejet permanent est fiable : elle risque de rejeter de nouveau.',
-    warnImported: 'Quarantaine issue d’un import : vérifiez aussi cet import, d’autres adresses peuvent être concernées.',
-    warnBlacklist: 'Conservez la demande écrite de la personne : elle justifie la sortie de liste noire.',
+      'Pour sortir une adresse de la liste noire, le motif doit dire que la personne l’a elle-même demandé par écrit (risque légal), quand et comment — par exemple « Demande écrite de la personne par e-mail du 12 mars 2024, ticket #4512 » — en {min} caractères au moins.',
+    warnMajor: 'Adresse chez un grand domaine dont le rejet permanent est fiable : elle risque de rejeter de nouveau.',
+    warnImported: 'Quarantaine issue d’un import : vérifiez aussi cet import, d’autres adresses peuvent être concernées.',
+    warnBlacklist: 'Conservez la demande écrite de la personne : elle justifie la sortie de liste noire.',
   },
   en: {
     not_in_status: 'This address is not in {status} (current status: {current}): nothing to release.',
@@ -214,10 +214,10 @@ export function estimateReleaseRisk(input: { addresses: readonly AddressHistory[
 
 const RISK_TEXTS: Record<'fr' | 'en', Record<ReleaseRiskVerdict, string>> = {
   fr: {
-    nothing_to_release: 'Aucune de ces adresses n’est en quarantaine longue durée : rien à estimer.',
-    safe: 'Sortir {addresses} de quarantaine longue durée dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), sous la limite de {limit} : sans danger. Au pire {comesBack} en quarantaine.',
-    caution: 'Sortir {addresses} dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), près de la limite de {limit} avec les rejets habituels de la campagne : prudence, au plus {max} par campagne.',
-    unsafe: 'Sortir {addresses} dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), au-dessus de la limite de {limit} : risque pour la délivrabilité. Au plus {max} par campagne de cette taille, ou cherchez d’abord {why} en quarantaine.',
+    nothing_to_release: 'Aucune de ces adresses n’est en quarantaine longue durée : rien à estimer.',
+    safe: 'Sortir {addresses} de quarantaine longue durée dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), sous la limite de {limit} : sans danger. Au pire {comesBack} en quarantaine.',
+    caution: 'Sortir {addresses} dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), près de la limite de {limit} avec les rejets habituels de la campagne : prudence, au plus {max} par campagne.',
+    unsafe: 'Sortir {addresses} dans une campagne de {size} envois donnerait environ {hb} rejets permanents ({rate}), au-dessus de la limite de {limit} : risque pour la délivrabilité. Au plus {max} par campagne de cette taille, ou cherchez d’abord {why} en quarantaine.',
   },
   en: {
     nothing_to_release: 'None of these addresses is in long quarantine: nothing to estimate.',

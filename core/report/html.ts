@@ -40,7 +40,7 @@ function section(a: ReportAddress, model: ReportModel): string {
   const parts: string[] = [
     `<section style="margin:24px 0">`,
     `<h2 style="font-size:18px;margin:0 0 6px">${h(a.address)}</h2>`,
-    `<p style="margin:4px 0"><strong>${h(w.status)}${model.lang === 'fr' ? ' :' : ':'}</strong> ${h(a.statusLabel)}${a.untilText ? ` ${h(a.untilText)}` : ''}</p>`,
+    `<p style="margin:4px 0"><strong>${h(w.status)}${model.lang === 'fr' ? ' :' : ':'}</strong> ${h(a.statusLabel)}${a.untilText ? ` ${h(a.untilText)}` : ''}</p>`,
     `<p data-tone="${h(a.seen ? a.tone : 'none')}" style="margin:8px 0;padding:8px 10px;border-left:5px solid ${tone.border};background:${tone.background}"><strong>${h(w.answer)}</strong> ${h(a.headline)}</p>`,
   ];
   if (a.seen) {

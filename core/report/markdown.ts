@@ -19,7 +19,7 @@ function bullets(items: readonly string[]): string[] {
 function addressMarkdown(a: ReportAddress, model: ReportModel): string[] {
   const w = REPORT_WORDS[model.lang];
   const out: string[] = [`## ${md(a.address)}`, ''];
-  const colon = model.lang === 'fr' ? ' :' : ':'; // French typography: a space before the colon
+  const colon = model.lang === 'fr' ? ' :' : ':'; // French typography: a space before the colon
   out.push(`**${md(w.status)}${colon}** ${md(a.statusLabel)}${a.untilText ? ` ${md(a.untilText)}` : ''}`, '');
   out.push(`**${md(w.answer)}** ${md(a.headline)}`, '');
   if (!a.seen) return out;

@@ -28,9 +28,13 @@ function loadPrinter(): Promise<Printer> {
   return printer;
 }
 
-/** Letters the explanation uses that Roboto has no glyph for (French ordinals 1ʳᵉ, 2ᵉ): their plain letter. */
-const NO_GLYPH: Record<string, string> = { 'ᵉ': 'e', 'ʳ': 'r', 'ᵈ': 'd', 'ˢ': 's', 'ᵒ': 'o' };
-const t = (text: string) => plainLine(text).replace(/[ᵉʳᵈˢᵒ]/g, (c) => NO_GLYPH[c]);
+/**
+ * Letters the explanation uses that Roboto has no glyph for (French ordinals 1ʳᵉ, 2ᵉ): their plain
+ * letter; and the narrow no-break space French puts before ; ? ! (U+202F): the full-width one,
+ * which still keeps the sign on the word's line.
+ */
+const NO_GLYPH: Record<string, string> = { 'ᵉ': 'e', 'ʳ': 'r', 'ᵈ': 'd', 'ˢ': 's', 'ᵒ': 'o', '\u202f': '\u00a0' };
+const t = (text: string) => plainLine(text).replace(/[ᵉʳᵈˢᵒ\u202f]/g, (c) => NO_GLYPH[c]);
 
 /**
  * Evidence rows per address in the PDF (the latest), after every event counted by reply:
@@ -94,7 +98,7 @@ function addressContent(a: ReportAddress, model: ReportModel): Content[] {
   const tone = TONE_STYLE[a.seen ? a.tone : 'none'];
   const out: Content[] = [
     { text: t(a.address), style: 'h2' },
-    { text: [{ text: t(`${w.status}${model.lang === 'fr' ? ' : ' : ': '}`), bold: true }, t(`${a.statusLabel}${a.untilText ? ` ${a.untilText}` : ''}`)], margin: [0, 0, 0, 4] },
+    { text: [{ text: t(`${w.status}${model.lang === 'fr' ? ' : ' : ': '}`), bold: true }, t(`${a.statusLabel}${a.untilText ? ` ${a.untilText}` : ''}`)], margin: [0, 0, 0, 4] },
     {
       table: { widths: ['*'], body: [[{ text: [{ text: t(`${w.answer} `), bold: true }, t(a.headline)], fillColor: tone.background }]] },
       layout: { hLineColor: () => tone.border, vLineColor: () => tone.border, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 5, paddingBottom: () => 5 },

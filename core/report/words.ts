@@ -1,4 +1,10 @@
-/** The remediation report’s words (fr, en): headings, column names, statuses, the history’s phrases. */
+/**
+ * The remediation report’s words (fr, en): headings, column names, statuses, the history’s phrases.
+ *
+ * The French words follow the Imprimerie nationale convention: U+00A0 (no-break space) before
+ * « : » and inside « », U+202F (narrow no-break space) before « ; », « ? » and « ! »; checked by
+ * test/language/french-typography.test.ts.
+ */
 import type { Lang } from '../contract';
 import type { Plural } from '../model/lang';
 import type { AddressStatus } from '../model/status';
@@ -77,7 +83,7 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
       unsubscribed: 'Désinscrite',
       unknown: 'Jamais vue',
     },
-    answer: 'Nos e-mails sont-ils arrivés ?',
+    answer: 'Nos e-mails sont-ils arrivés ?',
     messages: 'Ce qui est arrivé à chaque e-mail',
     history: 'Historique',
     evidence: 'Preuves (événements et textes des serveurs)',
@@ -87,22 +93,22 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     noMessages: 'Aucun e-mail vers cette adresse dans les données.',
     noHistory: "Aucune quarantaine ni liste noire dans l’historique.",
     noAction: 'Rien à faire.',
-    neverSeen: "Aucun événement pour cette adresse dans les données importées : vérifiez son orthographe et que les bons exports ont été importés.",
+    neverSeen: "Aucun événement pour cette adresse dans les données importées : vérifiez son orthographe et que les bons exports ont été importés.",
     earlierEvents: {
-      one: '{count} événement plus ancien n’est pas repris ici : voir l’export CSV.',
-      other: '{count} événements plus anciens ne sont pas repris ici : voir l’export CSV.',
+      one: '{count} événement plus ancien n’est pas repris ici : voir l’export CSV.',
+      other: '{count} événements plus anciens ne sont pas repris ici : voir l’export CSV.',
     },
     earlierMessages: {
       one: '{count} e-mail plus ancien n’est pas repris ici (les {shown} derniers le sont).',
       other: '{count} e-mails plus anciens ne sont pas repris ici (les {shown} derniers le sont).',
     },
     byReply: {
-      one: 'L’événement, par réponse du serveur :',
-      other: 'Les {count} événements, par réponse du serveur (la ligne source est celle du dernier) :',
+      one: 'L’événement, par réponse du serveur :',
+      other: 'Les {count} événements, par réponse du serveur (la ligne source est celle du dernier) :',
     },
-    latestEvents: { one: 'Le dernier événement :', other: 'Les {shown} derniers événements :' },
+    latestEvents: { one: 'Le dernier événement :', other: 'Les {shown} derniers événements :' },
     summaryLine: '{address} — {status}{until}. {headline}',
-    summaryTodo: ' À faire : {action}',
+    summaryTodo: ' À faire : {action}',
     col: {
       date: 'Date',
       message: 'E-mail',
@@ -124,13 +130,13 @@ export const REPORT_WORDS: Record<Lang, ReportWords> = {
     },
     period: '{status} du {start} au {end}{cause}.',
     periodRunning: '{status} depuis le {start}, toujours en cours{cause}.',
-    causeEvent: ', après {type} « {text} » de {domain} le {date}',
+    causeEvent: ', après {type} « {text} » de {domain} le {date}',
     causeEventNoText: ', après {type} le {date}',
     causeImported: ', importée de {file} (ligne {line})',
-    released: 'Sortie de {status} par {by} le {date}, motif : « {reason} ».',
+    released: 'Sortie de {status} par {by} le {date}, motif : « {reason} ».',
     campaign: 'campagne {value}',
     messageId: 'message {value}',
-    subject: 'objet « {value} »',
+    subject: 'objet « {value} »',
     lineRef: '{file}, ligne {line}',
   },
   en: {

@@ -6,7 +6,7 @@
  * or, when no line was rejected, stay in the copy behind a `stage_csv` view (see staging.ts).
  * Either way each row gets the line it starts on in the file.
  */
-import type { LineError } from '../model/imports';
+import type { LineError, QuotedValueLines } from '../model/imports';
 import type { CsvStageSpec } from '../model/stage';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from './database';
@@ -32,6 +32,15 @@ export interface CsvScan {
   swallowed: number;
 }
 
+/** The lines read as part of an accepted record's quoted value, and the first records that took them in. */
+export interface QuotedLines {
+  count: number;
+  first: QuotedValueLines[];
+}
+
+/** How many of the records with a value over several lines the import names (as it names 10 rejected lines). */
+const QUOTED_VALUES_NAMED = 10;
+
 /**
  * Where the rows of a clean file go: `write` stores the rows' SELECT (run with `params`) and
  * says how many rows it stored; `discard` removes what a failed `write` left.
@@ -49,6 +58,8 @@ export interface CleanTarget {
 export type CsvRead = ({ clean: true; rows: number; rowLines: boolean } | ({ clean: false } & CsvScan)) & {
   /** the file's lines (every LF, CRLF or lone CR ends one), counted before DuckDB's read */
   lines?: number;
+  /** the lines read inside accepted records' quoted values; absent when the records could not be found */
+  quoted?: QuotedLines;
 };
 
 /** The temporary tables scan number `scan` creates (the copy first), to drop whatever happened. */
@@ -79,13 +90,13 @@ export async function readCsvExport(
     const rows =
       bytes.notUtf8 || bytes.longLines.length > 0 ? null : await readClean(db, source, sourceSpec, target, bytes.lines);
     if (rows === null) {
-      const scanned = await scanCsv(db, source, sourceSpec, scan, lineCount, bytes.longLines);
-      return { clean: false, ...scanned, lines: bytes.lines };
+      const { quoted, ...scanned } = await scanCsv(db, source, sourceSpec, scan, lineCount, bytes.longLines);
+      return { clean: false, ...scanned, lines: bytes.lines, ...(quoted ? { quoted } : {}) };
     }
     const numbering = await numberRows(source, sourceSpec, rows, [], lineCount);
     // The common case: the read keeps the file's order, so a row's line follows from its place.
     if (numbering) await writeRowLines(db, numbering.accepted);
-    return { clean: true, rows, rowLines: numbering !== null, lines: bytes.lines };
+    return { clean: true, rows, rowLines: numbering !== null, lines: bytes.lines, ...quotedOf(numbering) };
   } finally {
     // the scan's copy is a table by now: the normalised file is no longer needed
     if (copy) await rm(copy.dir, { recursive: true, force: true });
@@ -140,7 +151,7 @@ async function scanCsv(
   scan: number,
   lineCount: Promise<number | Error>,
   longLines: LongLine[],
-): Promise<CsvScan> {
+): Promise<CsvScan & { quoted?: QuotedLines }> {
   const [rawTable, rejectsTable, scansTable] = scanTables(scan);
   const select = stageSelect(spec, `${rawTable} src`);
   const headerLine = spec.headerLine ?? 1;
@@ -205,7 +216,12 @@ async function scanCsv(
   }
   await db.run(`DROP TABLE IF EXISTS ${rejectsTable}`);
   await db.run(`DROP TABLE IF EXISTS ${scansTable}`);
-  return { rows, copy, rejected, swallowed: swallowedLines };
+  return { rows, copy, rejected, swallowed: swallowedLines, ...quotedOf(numbering) };
+}
+
+/** The numbering's account of the lines inside quoted values, where the records were found. */
+function quotedOf(numbering: RowLines | null): { quoted?: QuotedLines } {
+  return numbering?.quoted ? { quoted: numbering.quoted } : {};
 }
 
 /** The `row_lines` table: the k-th row read (k from 0) starts on line `lines[k]`. */
@@ -322,6 +338,11 @@ interface RowLines {
   accepted: number[];
   /** DuckDB's byte offset of a rejected record → its file line, where DuckDB's own line is off */
   rejected: Map<number, number>;
+  /**
+   * the lines read inside the accepted records' quoted values, where each record was found
+   * (a rejected record's lines are counted with it: `CsvScan.swallowed`)
+   */
+  quoted?: QuotedLines;
 }
 
 /**
@@ -369,12 +390,22 @@ async function recordLines(
   }
   const accepted: number[] = [];
   const rejectedLines = new Map<number, number>();
+  const quoted: QuotedLines = { count: 0, first: [] };
   for (let i = first; i < starts.lines.length; i++) {
     const byte = rejectedRecords.get(i);
-    if (byte !== undefined) rejectedLines.set(byte, starts.lines[i]);
-    else accepted.push(starts.lines[i]);
+    if (byte !== undefined) {
+      rejectedLines.set(byte, starts.lines[i]);
+      continue;
+    }
+    const line = starts.lines[i];
+    accepted.push(line);
+    const inside = starts.quotedNewlines[i];
+    if (inside > 0) {
+      quoted.count += inside;
+      if (quoted.first.length < QUOTED_VALUES_NAMED) quoted.first.push({ line, from: line + 1, to: line + inside });
+    }
   }
-  return accepted.length === rows ? { accepted, rejected: rejectedLines } : null;
+  return accepted.length === rows ? { accepted, rejected: rejectedLines, quoted } : null;
 }
 
 /** DuckDB's reject text as a problem; null for a text it has not been seen to write. */

@@ -15,7 +15,7 @@ import type { StageRow } from '../model/event';
 import type { CsvStageSpec, ImportStep, ListEntry, StageWriter, StepListener } from '../model/stage';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { Database, StoreError } from './database';
-import { readCsvExport, scanTables } from './csv-scan';
+import { readCsvExport, scanTables, type QuotedLines } from './csv-scan';
 import { ENHANCED_CODE_PATTERN, isoTime, literal, SMTP_CODE_PATTERN, trimmed } from './sql';
 import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 import { problem, type LineProblem } from '../model/problems';
@@ -103,6 +103,8 @@ export class Stage implements StageWriter {
   private csvScans = 0;
   /** the CSV export's lines, counted while DuckDB read it (the import's line accounting) */
   csvLines: number | null = null;
+  /** the CSV export's lines read inside quoted values, where its records could be found (csv-scan.ts) */
+  csvQuoted: QuotedLines | null = null;
   /** the CSV copy behind the `stage_csv` view, when the scan rejected no line (see csv-scan.ts) */
   private csvCopy: string | null = null;
   /** a clean CSV export was read straight into `good` (see csv-scan.ts): nothing is left to normalise */
@@ -284,6 +286,7 @@ export class Stage implements StageWriter {
     });
     this.rowEstimate += read.rows;
     this.csvLines = read.lines ?? null;
+    this.csvQuoted = read.quoted ?? null;
     if (read.clean) {
       this.normalised = true;
       // the rows hold their place in the file (1, 2…): their line follows from it, or from

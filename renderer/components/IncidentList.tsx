@@ -64,7 +64,7 @@ export function IncidentList({ incidents, selected, onSelect }: { incidents: Inc
                     type="button"
                     className="button small"
                     aria-pressed={isSelected}
-                    aria-label={`${t('incidents.zoom')}: ${label} ${scope}`.trim()}
+                    aria-label={t('app.labelled', { label: t('incidents.zoom'), value: `${label} ${scope}`.trim() })}
                     onClick={() => onSelect(isSelected ? null : incident)}
                   >
                     {isSelected ? t('incidents.selected') : t('incidents.zoom')}

@@ -19,12 +19,25 @@ export function lineAccountingSentence(t: TFunction, result: FileImportResult): 
   parts.push(t('import.linesContext', { count: result.contextLines ?? 0 }));
   if (result.otherProgramLines) parts.push(t('import.linesOtherPrograms', { count: result.otherProgramLines }));
   if (result.blankLines) parts.push(t('import.linesBlank', { count: result.blankLines }));
+  if (result.quotedLines) parts.push(t('import.linesQuoted', { count: result.quotedLines }));
   if (result.skipped) parts.push(t('import.linesSkipped', { count: result.skipped }));
   parts.push(t('import.linesNotUnderstood', { count: result.rejected }));
   return t(result.errors.length > 0 ? 'import.linesSentenceExamples' : 'import.linesSentence', {
     total: t('import.lines', { count: result.lines }),
     parts: parts.join(', '),
   });
+}
+
+/**
+ * Which lines were read inside which line's quoted value (a stray quote that a later line
+ * closes is valid CSV: nothing is rejected, but the lines did not vanish).
+ */
+export function quotedValueSentences(t: TFunction, result: FileImportResult): string[] {
+  const values = result.quotedValues ?? [];
+  const named = values.map((q) => t(q.from === q.to ? 'import.quotedValueOne' : 'import.quotedValueMany', { line: q.line, from: q.from, to: q.to }));
+  const more = (result.quotedLines ?? 0) - values.reduce((sum, q) => sum + q.to - q.from + 1, 0);
+  if (more > 0) named.push(t('import.quotedValuesMore', { count: more }));
+  return named;
 }
 
 export function LineAccounting({ result }: { result: FileImportResult }) {
@@ -35,6 +48,11 @@ export function LineAccounting({ result }: { result: FileImportResult }) {
   return (
     <div className="line-accounting">
       <p className="line-accounting-sentence">{sentence}</p>
+      {quotedValueSentences(t, result).map((sentence) => (
+        <p key={sentence} className="muted small quoted-value">
+          {sentence}
+        </p>
+      ))}
       {(result.otherPrograms ?? [])
         .filter((p) => p.deliveries > 0)
         .map((p) => (

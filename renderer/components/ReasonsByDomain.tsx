@@ -86,7 +86,7 @@ export const ReasonsByDomain = memo(function ReasonsByDomain({ reasons, from, to
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={t('lists.showAddresses', { label: `${r.domain}, ${label(r.category || 'unknown')}, ${t(`types.${r.type}`)}: ${formatCount(lang, r.count)}` })}
+                        aria-label={t('lists.showAddresses', { label: t('app.labelled', { label: `${r.domain}, ${label(r.category || 'unknown')}, ${t(`types.${r.type}`)}`, value: formatCount(lang, r.count) }) })}
                         onClick={() => go('lists', undefined, { domain: r.domain, type: r.type, category: r.category || undefined, ...range })}
                       >
                         {formatCount(lang, r.count)}

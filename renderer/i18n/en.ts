@@ -7,6 +7,8 @@ export const en = {
     dismiss: 'Dismiss',
     loading: 'Loading…',
     retry: 'Try again',
+    /** a name and what it stands for, in an accessible name (French puts a no-break space before the colon) */
+    labelled: '{{label}}: {{value}}',
   },
   import: {
     title: 'Import files',
@@ -86,6 +88,14 @@ export const en = {
     linesBlank_one: '{{count, number}} blank line',
     linesBlank_many: '{{count, number}} blank lines',
     linesBlank_other: '{{count, number}} blank lines',
+    linesQuoted_one: '{{count, number}} line inside a quoted value',
+    linesQuoted_many: '{{count, number}} lines inside quoted values',
+    linesQuoted_other: '{{count, number}} lines inside quoted values',
+    quotedValueOne: 'line {{from, number}}: read as part of line {{line, number}}’s quoted value',
+    quotedValueMany: 'lines {{from, number}}–{{to, number}}: read as part of line {{line, number}}’s quoted value',
+    quotedValuesMore_one: 'and {{count, number}} more line in other values',
+    quotedValuesMore_many: 'and {{count, number}} more lines in other values',
+    quotedValuesMore_other: 'and {{count, number}} more lines in other values',
     linesSkipped_one: '{{count, number}} skipped on purpose',
     linesSkipped_many: '{{count, number}} skipped on purpose',
     linesSkipped_other: '{{count, number}} skipped on purpose',

@@ -29,7 +29,8 @@ describe('rebond classify', () => {
     const fr = await rebond(['classify', '--lang', 'fr', '--explain', '452 4.2.2 The email account that you tried to reach is over quota']);
     expect(fr.code).toBe(0);
     expect(fr.stdout).toMatch(/mailbox_full/);
-    expect(fr.stdout).toMatch(/Que faire/);
+    // a no-break space before the French colon (U+00A0)
+    expect(fr.stdout).toMatch(/^Que faire\u00a0: \S/m);
     const en = await rebond(['classify', '--explain', '421 4.7.0 Too many errors from your IP, please try later']);
     expect(en.stdout).toMatch(/What to do/);
   });

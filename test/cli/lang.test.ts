@@ -30,9 +30,9 @@ describe('rebond import --lang', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const out = run.stdout.split('\n');
-      expect(out[0]).toMatch(/^.*maillog : postfix, 1 événement enregistré, aucun doublon, 1 ligne rejetée \(\d+,\d\d s\)$/);
-      expect(out[1]).toBe('  2 lignes : 1 distribution, 0 ligne de contexte, 1 ligne non comprise');
-      expect(out[2]).toBe('  ligne 2 : pas une ligne syslog (ni heure ni programme au début)');
+      expect(out[0]).toMatch(/^.*maillog : postfix, 1 événement enregistré, aucun doublon, 1 ligne rejetée \(\d+,\d\d s\)$/);
+      expect(out[1]).toBe('  2 lignes : 1 distribution, 0 ligne de contexte, 1 ligne non comprise');
+      expect(out[2]).toBe('  ligne 2 : pas une ligne syslog (ni heure ni programme au début)');
       // the same file again: nothing stored twice, said in French
       const again = await rebond(['import', '--db', w.db, '--lang', 'fr', w.log]);
       expect(again.stdout).toMatch(/aucun événement enregistré, 1 doublon ignoré, 1 ligne rejetée/);
@@ -60,7 +60,7 @@ describe('rebond import --lang', () => {
     try {
       const fr = await rebond(['import', '--db', w.db, '--lang', 'fr', w.empty]);
       expect(fr.code).toBe(1);
-      expect(fr.stderr).toContain('vide.csv est vide : il n’y a rien à importer.');
+      expect(fr.stderr).toContain('vide.csv est vide : il n’y a rien à importer.');
       const en = await rebond(['import', '--db', w.db, '--lang', 'en', w.empty]);
       expect(en.stderr).toContain('vide.csv is empty: there is nothing to import.');
     } finally {
@@ -87,7 +87,9 @@ describe('rebond release --lang', () => {
       await rebond(['import', '--db', w.db, w.log]);
       const fr = await rebond(['release', '--db', w.db, '--reason', 'demande écrite', '--lang', 'fr', 'chloe.lefevre@orange.fr']);
       expect(fr.code).toBe(1);
-      expect(fr.stdout).toContain('Refusée : chloe.lefevre@orange.fr : chloe.lefevre@orange.fr n’est ni en quarantaine ni en liste noire : il n’y a rien à libérer.');
+      expect(fr.stdout).toContain('Refusée : chloe.lefevre@orange.fr : chloe.lefevre@orange.fr n’est ni en quarantaine ni en liste noire : il n’y a rien à libérer.');
+      // the refusal the command ends on, in French typography too
+      expect(fr.stderr).toContain('rebond: chloe.lefevre@orange.fr : chloe.lefevre@orange.fr n’est ni en quarantaine');
       const en = await rebond(['release', '--db', w.db, '--reason', 'asked', '--lang', 'en', 'chloe.lefevre@orange.fr']);
       expect(en.stdout).toContain('Refused chloe.lefevre@orange.fr: chloe.lefevre@orange.fr is not in quarantine or on the blacklist');
     } finally {

@@ -41,9 +41,9 @@ describe('rebond reconcile', () => {
       const lines = run.stdout.split('\n');
       expect(lines[0]).toMatch(/^Rapprochement au 2021-02-04T00:00:00\.000Z avec .*emails-invalides\.csv \(2 adresses\)$/);
       expect(lines).toContain('long_quarantine\t1\t2');
-      expect(lines).toContain('Adresses écartées : 2 chez nous, 2 dans la liste, 0 des deux côtés.');
-      expect(lines).toContain('Seulement dans la liste (2) :');
-      expect(lines.find((l) => l.startsWith('  ancien.membre@wanadoo.fr'))).toMatch(/\tchez nous : unknown$/);
+      expect(lines).toContain('Adresses écartées : 2 chez nous, 2 dans la liste, 0 des deux côtés.');
+      expect(lines).toContain('Seulement dans la liste (2) :');
+      expect(lines.find((l) => l.startsWith('  ancien.membre@wanadoo.fr'))).toMatch(/\tchez nous : unknown$/);
     } finally {
       w.dir.remove();
     }

@@ -45,7 +45,7 @@ const LANGS: Record<'fr' | 'en', Words> = {
     release: 'Libérer…',
     reason: 'Motif de la libération',
     name: 'Votre nom',
-    empty: /^vide\.csv est vide : il n’y a rien à importer\.$/,
+    empty: /^vide\.csv est vide : il n’y a rien à importer\.$/,
     binary: /^photo\.csv n’est pas un fichier texte/,
     columns: /^23 colonnes attendues, la ligne en compte 9$/,
     notRecognised: /Rebond ne reconnaît pas ce format/,

@@ -53,10 +53,10 @@ describe.skipIf(skip !== null)('The reconciliation on the Lists screen', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
     const section = page.getByRole('region', { name: 'Nos listes et les listes importées' });
     await expect.poll(() => section.getByRole('status').isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await section.getByRole('status').innerText()).toBe('Adresses écartées : 2 dans nos données, 2 dans les listes importées, 0 des deux côtés.');
+    expect(await section.getByRole('status').innerText()).toBe('Adresses écartées : 2 dans nos données, 2 dans les listes importées, 0 des deux côtés.');
     const counts = section.getByRole('table', { name: 'Adresses par statut, de chaque côté' });
     expect(await counts.getByRole('row', { name: /Quarantaine longue/ }).locator('td').allInnerTexts()).toEqual(['1', '2']);
-    const theirs = section.getByRole('table', { name: 'Seulement dans les listes importées : 2 adresses' });
+    const theirs = section.getByRole('table', { name: 'Seulement dans les listes importées : 2 adresses' });
     const former = theirs.getByRole('row', { name: /ancien\.membre@wanadoo\.fr/ });
     expect(await former.locator('td').first().innerText()).toBe('Invalide');
     await expect.poll(() => former.getByText('Jamais vue').isVisible()).toBe(true);

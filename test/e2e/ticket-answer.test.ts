@@ -115,7 +115,7 @@ describe.skipIf(skip !== null)('the answer to "why did this person not get our e
     await expect.poll(() => answer.isVisible(), { timeout: 15_000 }).toBe(true);
     await expect
       .poll(() => answer.innerText(), { timeout: 15_000 })
-      .toContain('Les 3 derniers e-mails n’ont pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3150) depuis le 12 janv. 2021 — l’adresse elle-même est bonne');
+      .toContain('Les 3 derniers e-mails n’ont pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3150) depuis le 12 janv. 2021 — l’adresse elle-même est bonne');
     expect(await answer.textContent()).toContain('N’arrive pas — de notre côté');
     expect(await page.getByRole('table', { name: /E-mails envoyés à marie\.leroy@hotmail\.fr/ }).getByText('Refusé à cause de nous').count()).toBe(3);
     await screenshot(page, 'ticket-3-sender-blocked-fr');

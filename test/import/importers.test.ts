@@ -66,7 +66,7 @@ describe('detection from content', () => {
     // every line accounted for: the parts add up to the file's lines
     const text = readFileSync(join(FIXTURES, fixture), 'latin1');
     const lineCount = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    const parts = [result.eventLines, result.contextLines, result.otherProgramLines, result.blankLines, result.skipped, result.rejected];
+    const parts = [result.eventLines, result.contextLines, result.otherProgramLines, result.blankLines, result.quotedLines, result.skipped, result.rejected];
     expect({ lines: result.lines, sum: parts.reduce((a = 0, b = 0) => a + b, 0) }).toEqual({ lines: lineCount, sum: lineCount });
   });
 

@@ -98,7 +98,7 @@ describe('the subject of each message', () => {
   it('the report shows it per message, in Markdown and in the CSV', async () => {
     const md = await rebond(['report', '--db', db, '--lang', 'fr', '--tz', 'Europe/Paris', 'jean.dupont@wanadoo.fr']);
     expect(md.code, md.stderr).toBe(0);
-    expect(md.stdout).toContain('objet « Assemblée générale »');
+    expect(md.stdout).toContain('objet « Assemblée générale »');
     const csv = await rebond(['report', '--db', db, '--format', 'csv', '--lang', 'en', 'camille.martin@orange.fr']);
     expect(csv.stdout.split('\r\n')[0]).toContain(',Subject,');
     expect(csv.stdout).toContain('Votre reçu fiscal 2023');

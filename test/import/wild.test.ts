@@ -40,7 +40,7 @@ function expectAddsUp(result: FileImportResult, lineCount: number) {
   expect(result.ok).toBe(true);
   expect(result.lines).toBe(lineCount);
   const parts =
-    result.eventLines! + result.contextLines! + result.otherProgramLines! + result.blankLines! + result.skipped + result.rejected;
+    result.eventLines! + result.contextLines! + result.otherProgramLines! + result.blankLines! + (result.quotedLines ?? 0) + result.skipped + result.rejected;
   expect(parts).toBe(lineCount);
 }
 

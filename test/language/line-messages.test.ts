@@ -29,8 +29,8 @@ const CASES: Case[] = [
       'Luc;Petit;;Envoyé;17/01/2021 10:06;;Cotisation',
     ].join('\n'),
     rejected: [
-      { line: 3, code: 'line.unknownStatus', fr: 'statut inconnu « Perdu en mer »', en: 'unknown status “Perdu en mer”' },
-      { line: 4, code: 'line.date', fr: 'date illisible « hier »', en: 'unreadable date “hier”' },
+      { line: 3, code: 'line.unknownStatus', fr: 'statut inconnu « Perdu en mer »', en: 'unknown status “Perdu en mer”' },
+      { line: 4, code: 'line.date', fr: 'date illisible « hier »', en: 'unreadable date “hier”' },
       { line: 5, code: 'line.noEmail', fr: 'pas d’adresse e-mail', en: 'no e-mail address' },
     ],
   },
@@ -46,12 +46,12 @@ const CASES: Case[] = [
       '{"event":"sent" "time":1610874000}',
     ].join('\n'),
     rejected: [
-      { line: 2, code: 'line.eventType', fr: 'type d’événement inconnu « teleported »', en: 'unknown event type “teleported”' },
-      { line: 3, code: 'line.date', fr: 'date illisible « someday »', en: 'unreadable date “someday”' },
+      { line: 2, code: 'line.eventType', fr: 'type d’événement inconnu « teleported »', en: 'unknown event type “teleported”' },
+      { line: 3, code: 'line.date', fr: 'date illisible « someday »', en: 'unreadable date “someday”' },
       { line: 4, code: 'line.noEmail', fr: 'pas d’adresse e-mail', en: 'no e-mail address' },
-      { line: 5, code: 'line.jsonOutside', fr: 'JSON invalide (« plain words » est en dehors de tout document JSON)', en: 'not valid JSON (“plain words” is outside any JSON document)' },
+      { line: 5, code: 'line.jsonOutside', fr: 'JSON invalide (« plain words » est en dehors de tout document JSON)', en: 'not valid JSON (“plain words” is outside any JSON document)' },
       // V8's own words are English ("Expected ',' or '}' after property value"): ours name the character and its column
-      { line: 6, code: 'line.json', fr: 'JSON invalide (« " » n’est pas attendu ici, colonne 17)', en: 'not valid JSON (“"” was not expected here, column 17)' },
+      { line: 6, code: 'line.json', fr: 'JSON invalide (« " » n’est pas attendu ici, colonne 17)', en: 'not valid JSON (“"” was not expected here, column 17)' },
     ],
   },
   {
@@ -65,8 +65,8 @@ const CASES: Case[] = [
     ].join('\n'),
     rejected: [
       { line: 2, code: 'line.notSyslog', fr: 'pas une ligne syslog (ni heure ni programme au début)', en: 'not a syslog line (no time and program at its start)' },
-      { line: 3, code: 'line.unknownDelivery', fr: 'statut de distribution inconnu « wibble »', en: 'unknown delivery status “wibble”' },
-      { line: 4, code: 'line.recipientUnclosed', fr: 'l’adresse du destinataire n’a pas de « > » fermant', en: 'the recipient address has no closing “>”' },
+      { line: 3, code: 'line.unknownDelivery', fr: 'statut de distribution inconnu « wibble »', en: 'unknown delivery status “wibble”' },
+      { line: 4, code: 'line.recipientUnclosed', fr: 'l’adresse du destinataire n’a pas de « > » fermant', en: 'the recipient address has no closing “>”' },
     ],
   },
   {

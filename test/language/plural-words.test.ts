@@ -20,9 +20,9 @@ describe('counted words', () => {
     expect(t('incidents.touchedAddresses', { count: 12 })).toBe('12 adresses');
     expect(t('overview.rateTooltip', { count: 1, complaints: '1', messages: '2 400' })).toBe('1 plainte sur 2 400 messages délivrés');
     expect(t('overview.rateTooltip', { count: 3, complaints: '3', messages: '2 400' })).toBe('3 plaintes sur 2 400 messages délivrés');
-    expect(t('overview.unknownsCount', { count: 1, events: '7' })).toBe('1 texte affiché ; événements concernés : 7.');
-    expect(t('reconcile.theirsOnly', { count: 1 })).toBe('Seulement dans les listes importées : 1 adresse');
-    expect(t('reconcile.theirsOnly', { count: 2 })).toBe('Seulement dans les listes importées : 2 adresses');
+    expect(t('overview.unknownsCount', { count: 1, events: '7' })).toBe('1 texte affiché ; événements concernés : 7.');
+    expect(t('reconcile.theirsOnly', { count: 1 })).toBe('Seulement dans les listes importées : 1 adresse');
+    expect(t('reconcile.theirsOnly', { count: 2 })).toBe('Seulement dans les listes importées : 2 adresses');
     expect(t('incidents.kind.bounce_rate')).toBe('Rejets permanents d’une campagne');
   });
 

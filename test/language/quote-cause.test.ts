@@ -28,7 +28,7 @@ describe('a quote that joins lines into one record', () => {
         {
           line: 4,
           problem: { code: 'line.quoteSpans', params: { from: 4, to: 7, expected: 5 } },
-          message: 'un guillemet (") ouvert sur cette ligne n’est refermé qu’à la ligne 7 : les lignes 4 à 7 ont été lues comme un seul enregistrement (5 colonnes attendues)',
+          message: 'un guillemet (") ouvert sur cette ligne n’est refermé qu’à la ligne 7 : les lignes 4 à 7 ont été lues comme un seul enregistrement (5 colonnes attendues)',
         },
       ]);
       const en = (await engine.importFiles({ paths: [path], lang: 'en' })).files[0];

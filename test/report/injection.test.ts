@@ -60,7 +60,7 @@ describe('untrusted texts in the report', () => {
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
       // the subject too
-      expect(html).toContain(lang === 'en' ? 'subject “&lt;script&gt;alert(1)&lt;/script&gt;”' : 'objet « &lt;script&gt;alert(1)&lt;/script&gt; »');
+      expect(html).toContain(lang === 'en' ? 'subject “&lt;script&gt;alert(1)&lt;/script&gt;”' : 'objet « &lt;script&gt;alert(1)&lt;/script&gt; »');
       // the only elements are the report's own
       const tags = new Set([...html.matchAll(/<\/?([a-zA-Z0-9]+)/g)].map((m) => m[1].toLowerCase()));
       expect([...tags].sort()).toEqual(['body', 'h1', 'h2', 'h3', 'head', 'html', 'li', 'meta', 'p', 'section', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul']);

@@ -49,7 +49,7 @@ describe('the French report', () => {
     for (const a of TICKET) expect(summary).toContain(a);
 
     const lea = sectionOf(md, 'lea.martin@gmail.com');
-    expect(lea).toContain('**Statut :** Quarantaine longue durée');
+    expect(lea).toContain('**Statut :** Quarantaine longue durée');
     expect(lea).toContain('550 5.1.1 The email account that you tried to reach does not exist');
     expect(lea).toContain("Vérifier d’abord si le membre est dans la liste des désinscrits");
     // 20 Jan 10:15 UTC is 11:15 in Paris
@@ -57,22 +57,22 @@ describe('the French report', () => {
     expect(lea).toContain('Quarantaine longue durée depuis le 20 janv. 2021, toujours en cours');
 
     const camille = sectionOf(md, 'camille.petit@free.fr');
-    expect(camille).toContain('**Statut :** Liste noire');
+    expect(camille).toContain('**Statut :** Liste noire');
     expect(camille).toContain('la personne a signalé un message comme spam le 16 janv. 2021');
     expect(camille).toContain('que sur demande écrite de la personne');
     // the demo’s complaint spike of 16 January (seed 000) is the platform incident behind it
     expect(camille).toMatch(/### Incidents de la plateforme\n\n- Sa plainte du 16 janv\. 2021 fait partie du pic de plaintes/);
 
     const paul = sectionOf(md, 'paul.durand@orange.fr');
-    expect(paul).toContain("**Statut :** Quarantaine temporaire jusqu’au 8 févr. 2021");
+    expect(paul).toContain("**Statut :** Quarantaine temporaire jusqu’au 8 févr. 2021");
     expect(paul).toContain('452 4.2.2 Boite du destinataire pleine');
     expect(paul).toContain("Demander au membre de libérer de l’espace dans sa boîte");
     expect(paul).toContain("Attendre le 8 févr. 2021");
     expect(paul).toContain('Quarantaine temporaire du 12 janv. 2021 au 19 janv. 2021');
 
     const marie = sectionOf(md, 'marie.leroy@hotmail.fr');
-    expect(marie).toContain('**Statut :** Délivrable');
-    expect(marie).toContain("Les 2 derniers e-mails n’ont pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3140)");
+    expect(marie).toContain('**Statut :** Délivrable');
+    expect(marie).toContain("Les 2 derniers e-mails n’ont pas été remis : Microsoft refuse notre adresse IP d’envoi (liste de blocage S3140)");
     expect(marie).toContain("l’adresse elle-même est bonne");
     expect(marie).toContain('Demander à la plateforme de contacter Microsoft');
     expect(marie).toContain('part of their network is on our block list (S3140)');
@@ -83,7 +83,7 @@ describe('the French report', () => {
   it('reports an address never seen as such, not as an error', async () => {
     const md = await report('md', 'fr', ['personne@example.org', 'lea.martin@gmail.com']);
     const never = sectionOf(md, 'personne@example.org');
-    expect(never).toContain('**Statut :** Jamais vue');
+    expect(never).toContain('**Statut :** Jamais vue');
     expect(never).toContain('Aucun événement pour cette adresse dans les données importées');
     expect(never).not.toContain('### Preuves');
     expect(md).toContain('lea.martin@gmail.com');
