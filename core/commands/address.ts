@@ -1,6 +1,8 @@
 /** `rebond address`: one address's status, periods, explanation and events. */
 import type { Command } from 'commander';
 import type { AddressReport } from '../contract';
+import type { Lang } from '../model/lang';
+import { ADDRESS_WORDS } from './address-words';
 import { AT_HELP, DATASET_OPTION, DB_OPTION, parseInstant, parseLang, print, printJson, withWorkspaceOrDataset } from './shared';
 
 export function register(program: Command): void {
@@ -15,8 +17,12 @@ export function register(program: Command): void {
     .argument('<email>', 'the address (matched trimmed, case-insensitively)')
     .action(async (email: string, options: { db?: string; dataset?: string; at?: string; lang?: string; json?: boolean }) => {
       const at = parseInstant(options.at, '--at');
-      const lang = parseLang(options.lang);
-      const report = await withWorkspaceOrDataset(options, (engine) => engine.address({ address: email, at, lang }));
+      const asked = parseLang(options.lang);
+      const { report, lang } = await withWorkspaceOrDataset(options, async (engine) => ({
+        report: await engine.address({ address: email, at, lang: asked }),
+        // the words around the engine's sentences follow the language the engine answered in
+        lang: asked ?? (await engine.getSettings({})).lang,
+      }));
       if (options.json) {
         printJson({
           address: report.address,
@@ -71,39 +77,39 @@ export function register(program: Command): void {
         });
         return;
       }
-      printReport(report);
+      printReport(report, lang);
     });
 }
 
-function printReport(report: AddressReport): void {
-  const until = (u: string | null) => (u ? ` until ${u}` : '');
-  const unsubscribed = report.unsubscribed ? ' (unsubscribed)' : '';
+function printReport(report: AddressReport, lang: Lang): void {
+  const w = ADDRESS_WORDS[lang];
+  const unsubscribed = report.unsubscribed ? w.unsubscribed : '';
   const then = report.atDataEnd;
   // as of the end of the data and as of today, when they differ (issue 17): the quarantine the ticket is about ran out since
-  if (then) print(`${report.address} — ${then.status}${until(then.until)} at the end of the data (${then.at}); ${report.status}${until(report.until)} today${unsubscribed}`);
-  else print(`${report.address} — ${report.status}${until(report.until)}${unsubscribed}`);
+  if (then) print(`${report.address} — ${w.status(then.status)}${w.until(then.until)}${w.atDataEnd(then.at)}${w.then}${w.status(report.status)}${w.until(report.until)}${w.today}${unsubscribed}`);
+  else print(`${report.address} — ${w.status(report.status)}${w.until(report.until)}${unsubscribed}`);
   print(report.answer.headline);
   print(then ? then.explanation : report.explanation);
   if (then) print(report.explanation);
-  if (report.typoSuggestion) print(`Did you mean ${report.typoSuggestion}?`);
+  if (report.typoSuggestion) print(w.didYouMean(report.typoSuggestion));
   if (report.periods.length > 0) {
     print();
-    print('Periods:');
-    for (const p of report.periods) print(`  ${p.status.padEnd(16)} ${p.start} → ${p.end ?? '…'}  (${p.rule})`);
+    print(w.periods);
+    for (const p of report.periods) print(`  ${w.status(p.status).padEnd(w.statusWidth)} ${p.start} → ${p.end ?? '…'}  (${p.rule})`);
   }
   if (report.messages.length > 0) {
     print();
-    print(`Messages (${report.messages.length}):`);
+    print(w.messages(report.messages.length));
     // the subject tells the agent which e-mail the ticket is about
     for (const m of report.messages) print(`  ${m.firstTime}  ${m.verdict.padEnd(20)} ${m.summary}${m.subject ? ` — “${m.subject}”` : ''}`);
   }
   if (report.actions.length > 0) {
     print();
-    print('What to do:');
+    print(w.actions);
     for (const a of report.actions) print(`  - ${a.text}`);
   }
   print();
-  print(`Events (${report.events.length}):`);
+  print(w.events(report.events.length));
   for (const e of report.events) {
     const reply = [e.smtpCode, e.enhancedCode].filter((x) => x !== null).join(' ');
     const text = e.diagnostic ? ` ${reply ? reply + ' ' : ''}${e.diagnostic}` : reply ? ` ${reply}` : '';

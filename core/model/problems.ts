@@ -17,6 +17,8 @@ export interface ProblemParams {
   'file.missing': { file: string };
   'file.denied': { file: string };
   'file.isFolder': { file: string };
+  /** dropped on the desktop app from somewhere that is not a folder (a mail attachment, a browser download bar) */
+  'file.notOnDisk': { file: string };
   'file.unreadable': { file: string; detail: string };
   'format.unknownChoice': { file: string; format: string };
   'format.notRecognised': { file: string; tried: string; firstLine: string };
@@ -113,6 +115,7 @@ export const PROBLEM_CODES = [
   'file.missing',
   'file.denied',
   'file.isFolder',
+  'file.notOnDisk',
   'file.unreadable',
   'format.unknownChoice',
   'format.notRecognised',

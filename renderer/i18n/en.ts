@@ -515,6 +515,7 @@ export const en = {
       missing: '{{file}} cannot be read: no such file.',
       denied: '{{file}} cannot be read: permission denied.',
       isFolder: '{{file}} is a folder, not a file.',
+      notOnDisk: '{{file}} cannot be read from disk: drop a file from a folder.',
       unreadable: '{{file}} cannot be read ({{detail}}).',
     },
     format: {

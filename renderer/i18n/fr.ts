@@ -522,6 +522,7 @@ export const fr: Strings = {
       missing: '{{file}} ne peut pas être lu : ce fichier n’existe pas.',
       denied: '{{file}} ne peut pas être lu : accès refusé.',
       isFolder: '{{file}} est un dossier, pas un fichier.',
+      notOnDisk: '{{file}} ne peut pas être lu sur le disque : déposez un fichier pris dans un dossier.',
       unreadable: '{{file}} ne peut pas être lu ({{detail}}).',
     },
     format: {

@@ -1,5 +1,6 @@
 /** The Electron transport: named functions from the preload (window.rebond), nothing generic. */
 import type { EngineMethod, EngineRequest, EngineResponse } from '../../core/contract';
+import type { Problem } from '../../core/model/problems';
 import type { RebondBridge } from './bridge';
 import { EngineError, type StagedFile, type Transport } from './transport';
 import { readIpcError } from './ipc-error';
@@ -22,7 +23,11 @@ export function electronTransport(bridge: RebondBridge): Transport {
       return files.map((file, index): StagedFile => {
         onProgress(index, file.size, file.size);
         const path = bridge.getPathForFile(file);
-        if (!path) throw new EngineError(`“${file.name}” cannot be read from disk: drop a file from a folder.`);
+        if (!path) {
+          // a code, so that the Import screen says it in the app's language
+          const problem: Problem = { code: 'file.notOnDisk', params: { file: file.name } };
+          throw new EngineError(`${file.name} cannot be read from disk: drop a file from a folder.`, file.name, undefined, problem);
+        }
         return { name: file.name, size: file.size, key: path };
       });
     },

@@ -1,12 +1,12 @@
 /**
  * `--lang fr|en` on the commands that print words of their own: `rebond import` (each file's
- * counts, the line accounting, the rejected lines and a refused file's error) and `rebond
- * release` (refusals). Called in this process (test/helpers.ts).
+ * counts, the line accounting, the rejected lines and a refused file's error), `rebond
+ * release` (refusals) and `rebond address` (the words around the engine's sentences). Called in this process (test/helpers.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rebond, tempDir } from '../helpers';
+import { FIXTURES, rebond, tempDir } from '../helpers';
 
 const POSTFIX = [
   '2021-01-17T10:00:00+01:00 mx postfix/smtp[10]: ABC123: to=<chloe.lefevre@orange.fr>, relay=smtp.orange.fr[1.2.3.4]:25, delay=1, dsn=2.0.0, status=sent (250 ok)',
@@ -92,6 +92,29 @@ describe('rebond release --lang', () => {
       expect(fr.stderr).toContain('rebond: chloe.lefevre@orange.fr : chloe.lefevre@orange.fr n’est ni en quarantaine');
       const en = await rebond(['release', '--db', w.db, '--reason', 'asked', '--lang', 'en', 'chloe.lefevre@orange.fr']);
       expect(en.stdout).toContain('Refused chloe.lefevre@orange.fr: chloe.lefevre@orange.fr is not in quarantine or on the blacklist');
+    } finally {
+      w.dir.remove();
+    }
+  });
+});
+
+describe('rebond address --lang', () => {
+  it('names the status and the sections in French, and keeps the codes in English', async () => {
+    const w = workspace();
+    try {
+      expect((await rebond(['import', '--db', w.db, join(FIXTURES, 'mailjet', 'events.csv')])).code).toBe(0);
+      const fr = (await rebond(['address', '--db', w.db, '--lang', 'fr', 'lea.martin@gmail.com'])).stdout.split('\n');
+      expect(fr[0]).toBe('lea.martin@gmail.com — quarantaine longue durée');
+      expect(fr).toContain('P\u00e9riodes\u00a0:');
+      expect(fr).toContain('  quarantaine longue durée 2021-01-20T10:15:00.000Z → …  (long_quarantine.hard_bounce.major(1))');
+      expect(fr).toContain('Messages (2)\u00a0:');
+      expect(fr).toContain('Que faire\u00a0:');
+      expect(fr.some((line) => /^[A-Z][a-z]+( [a-z]+)*( \(\d+\))?:$/.test(line))).toBe(false);
+      const en = (await rebond(['address', '--db', w.db, '--lang', 'en', 'lea.martin@gmail.com'])).stdout.split('\n');
+      expect(en[0]).toBe('lea.martin@gmail.com — long_quarantine');
+      expect(en).toContain('Periods:');
+      expect(en).toContain('  long_quarantine  2021-01-20T10:15:00.000Z → …  (long_quarantine.hard_bounce.major(1))');
+      expect(en).toContain('What to do:');
     } finally {
       w.dir.remove();
     }
