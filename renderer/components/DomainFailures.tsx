@@ -43,26 +43,26 @@ export function DomainFailures({ from, to, domain: wanted }: { from?: string; to
         <p className="muted">{t('incidents.domains.none')}</p>
       ) : (
         <div className="table-scroll">
-          <table aria-labelledby="domain-failures-title">
+          <table className="table" aria-labelledby="domain-failures-title">
             <thead>
               <tr>
                 <th scope="col">{t('incidents.domains.hour')}</th>
                 {table.categories.map((c) => (
-                  <th scope="col" key={c}>
+                  <th scope="col" key={c} className="num">
                     {t(`categories.${c}`, { defaultValue: c })}
                   </th>
                 ))}
-                <th scope="col">{t('incidents.domains.total')}</th>
+                <th scope="col" className="num">{t('incidents.domains.total')}</th>
               </tr>
             </thead>
             <tbody>
               {table.hours.map(([hour, counts]) => (
                 <tr key={hour}>
-                  <th scope="row">{formatBucket(lang, Date.parse(hour), 'hour', timeZone)}</th>
+                  <th scope="row" className="when">{formatBucket(lang, Date.parse(hour), 'hour', timeZone)}</th>
                   {table.categories.map((c) => (
-                    <td key={c}>{counts.get(c) ? formatCount(lang, counts.get(c)!) : ''}</td>
+                    <td key={c} className="num">{counts.get(c) ? formatCount(lang, counts.get(c)!) : ''}</td>
                   ))}
-                  <td>{formatCount(lang, [...counts.values()].reduce((a, b) => a + b, 0))}</td>
+                  <td className="num">{formatCount(lang, [...counts.values()].reduce((a, b) => a + b, 0))}</td>
                 </tr>
               ))}
             </tbody>

@@ -99,15 +99,18 @@ export const VolumeChart = memo(function VolumeChart({
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={24} />
           {/* by the hour, a campaign's peak is a hundred times a throttled hour: on a square-root
               scale the quiet hours stay visible instead of a row of hairlines */}
-          <YAxis yAxisId="messages" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} width={56} scale={bucket === 'hour' ? 'sqrt' : 'auto'} />
+          <YAxis yAxisId="messages" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} width={56} scale={bucket === 'hour' ? 'sqrt' : 'auto'} />
           {lines.length > 0 && (
             <YAxis
               yAxisId="engagement"
               orientation="right"
+              // counts: no half click
+              allowDecimals={false}
               tick={{ fontSize: 12 }}
               tickFormatter={(v: number) => formatCount(lang, v)}
               width={56}
-              label={{ value: t('charts.engagementAxis'), angle: 90, position: 'insideRight', fontSize: 12, fill: '#475569' }}
+              // centred on the axis: anchored at its end, a longer name (the French one) ran off the top
+              label={{ value: t('charts.engagementAxis'), angle: 90, position: 'insideRight', textAnchor: 'middle', fontSize: 12, fill: '#475569' }}
             />
           )}
           {/* always the order of the legend and the stack, whatever the values */}
