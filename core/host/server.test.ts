@@ -606,9 +606,10 @@ describe('connection limits of the browser host', () => {
   });
 
   it('never cuts a long upload that keeps sending, nor an answer the engine takes long to give', async () => {
-    await withHost({ limits: quick }, dir, async (host) => {
-      // ten chunks 150 ms apart: 1.5 s in all, four times the idle limit
-      const chunks = Array.from({ length: 10 }, (_, i) => `line ${i}\n`);
+    // an idle limit five times the gap between chunks: a loaded machine delays a 200 ms timer, not by 800 ms
+    await withHost({ limits: { ...quick, idleTimeoutMs: 1000 } }, dir, async (host) => {
+      // twelve chunks 200 ms apart: 2.4 s in all, more than twice the idle limit
+      const chunks = Array.from({ length: 12 }, (_, i) => `line ${i}\n`);
       const slowUpload = new Promise<Answer>((resolve, reject) => {
         const req = request(
           { host: '127.0.0.1', port: host.port, path: '/host/upload', method: 'POST', headers: { host: `127.0.0.1:${host.port}`, 'x-rebond-token': host.token } },
@@ -623,7 +624,7 @@ describe('connection limits of the browser host', () => {
         const next = () => {
           if (i === chunks.length) return void req.end();
           req.write(chunks[i++]);
-          setTimeout(next, 150);
+          setTimeout(next, 200);
         };
         next();
       });
@@ -631,8 +632,8 @@ describe('connection limits of the browser host', () => {
       expect(uploaded.status).toBe(200);
       expect(JSON.parse(uploaded.body).bytes).toBe(chunks.join('').length);
 
-      // the engine answers after 1.2 s (a call queued behind an import): the host is the one silent
-      const slow = await call(host, '/api/unknowns', { method: 'POST', headers: { 'x-rebond-token': host.token, 'content-type': 'application/json' }, body: '{"limit":1200}' });
+      // the engine answers after 1.5 s (a call queued behind an import): the host is the one silent
+      const slow = await call(host, '/api/unknowns', { method: 'POST', headers: { 'x-rebond-token': host.token, 'content-type': 'application/json' }, body: '{"limit":1500}' });
       expect(slow.status).toBe(200);
       expect(JSON.parse(slow.body)).toEqual([]);
     });

@@ -42,7 +42,8 @@ export function DomainFailures({ from, to, domain: wanted }: { from?: string; to
       {!table || table.hours.length === 0 ? (
         <p className="muted">{t('incidents.domains.none')}</p>
       ) : (
-        <div className="table-scroll">
+        // a scrolling box: reachable with the keyboard (focusable), named by the section's title
+        <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="domain-failures-title">
           <table className="table" aria-labelledby="domain-failures-title">
             <thead>
               <tr>
