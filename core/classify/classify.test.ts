@@ -131,3 +131,26 @@ describe('French ISPs and French wording', () => {
     expect(classify({ diagnostic: text, domain: domain ?? null }).category).toBe(category);
   });
 });
+
+describe('each verdict from its own input alone', () => {
+  // for speed the classifier fills one set of facts per call, works out the domain only when a
+  // rule asks, and keeps a rule's last answer on an enhanced code: nothing may pass from one call
+  // to the next
+  it('the domain of the previous reply is not kept', () => {
+    const text = 'les adresses en @laposte.net rejettent les mails qui contiennent des liens vers des sites non sécurisés (http, et non https)';
+    const laposte = classify({ diagnostic: text, domain: 'marie@laposte.net' });
+    const other = classify({ diagnostic: text, domain: 'marie@gmail.com' });
+    const none = classify({ diagnostic: text });
+    expect(laposte.rule).toBe('laposte-http-links');
+    expect(other.rule).not.toBe('laposte-http-links');
+    expect(none.rule).toBe(other.rule);
+    expect(classify({ diagnostic: text, domain: 'LAPOSTE.NET.' }).rule).toBe('laposte-http-links');
+  });
+  it('enhanced codes in turn give their own verdicts', () => {
+    const seen: string[] = [];
+    for (const enhancedCode of ['5.1.1', '5.1.2', '5.1.1', '4.2.2', '5.1.2']) {
+      seen.push(classify({ smtpCode: 550, enhancedCode, diagnostic: 'delivery failed' }).category);
+    }
+    expect(seen).toEqual(['user_unknown', 'domain_invalid', 'user_unknown', 'mailbox_full', 'domain_invalid']);
+  });
+});

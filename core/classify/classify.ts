@@ -11,7 +11,7 @@
 import type { Actor, Category, Classification, ClassifyInput, Severity } from '../model/category';
 import type { Rule } from './rule-types';
 import { compileTable, lookupEnhancedKeys, type CompiledTable, type Facts } from './compile';
-import { extractCode, extractEnhanced, normalizeDomain, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
+import { extractCode, extractEnhanced, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
 import { plainCodes } from './prefilter';
 import { RULES } from './rules';
 
@@ -103,7 +103,7 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
   }
   const holding = (list: number[], f: Facts): number[] => list.filter((m) => table.matchers[m].test(f));
   const alone = (field: 'enhanced' | 'code' | 'hint', value: string | number): Facts =>
-    ({ text: '', code: null, enhanced: null, domain: null, hint: null, [field]: value }) as Facts;
+    ({ text: '', code: null, enhanced: null, domain: null, domainInput: null, hint: null, [field]: value }) as Facts;
 
   // candidates reached by an enhanced code, a basic code or a hint, memoised (there are few distinct ones)
   const enhancedMemo = new Map<string, number[]>();
@@ -153,6 +153,8 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
     return null;
   }
 
+  const facts: Facts = { text: '', code: null, enhanced: null, domain: undefined, domainInput: null, hint: null };
+
   function classify(input: ClassifyInput): Classification {
     const raw = input.diagnostic ?? '';
     let text: string;
@@ -173,13 +175,13 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
       if (code === null && raw) code = extractCode(raw);
       if (enhanced === null && raw) enhanced = extractEnhanced(raw);
     }
-    const facts: Facts = {
-      text,
-      code,
-      enhanced,
-      domain: normalizeDomain(input.domain),
-      hint: normalizeHint(input.hint),
-    };
+    // one Facts object per classifier, filled anew for each classification (no allocation)
+    facts.text = text;
+    facts.code = code;
+    facts.enhanced = enhanced;
+    facts.domain = undefined;
+    facts.domainInput = input.domain;
+    facts.hint = normalizeHint(input.hint);
     const type = input.type ? input.type.trim().toLowerCase() : null;
     const rule = decide(facts);
     const category: Category = rule ? rule.category : 'unknown';

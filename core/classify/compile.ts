@@ -3,15 +3,28 @@
  */
 import type { Rule } from './rule-types';
 import { LiteralIndex, requiredLiterals } from './prefilter';
-import { foldAccents, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
+import { foldAccents, normalizeDomain, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
 
 /** What one classification knows, normalised once. */
 export interface Facts {
   text: string;
   code: number | null;
   enhanced: string | null;
-  domain: string | null;
+  /**
+   * the recipient domain, undefined until a rule asks for it (domainOf): few rules look at it,
+   * and working it out from the address on every classification cost more than they do
+   */
+  domain: string | null | undefined;
+  /** the address or domain it is worked out from */
+  domainInput: string | null | undefined;
   hint: string | null;
+}
+
+/** The recipient domain of these facts (normalizeDomain of the input's), worked out once. */
+export function domainOf(f: Facts): string | null {
+  let d = f.domain;
+  if (d === undefined) d = f.domain = normalizeDomain(f.domainInput);
+  return d;
 }
 
 export interface CompiledRule {
@@ -69,11 +82,18 @@ function compileEnhanced(enh: Rule['enhanced']): ((e: string | null) => boolean)
     return (e) => e !== null && re.test(e);
   }
   const parts = enh.toLowerCase().split('.');
+  // the same enhanced code comes again and again: the last answer is kept
+  let last: string | null = null;
+  let lastAnswer = false;
   return (e) => {
     if (e === null) return false;
+    if (e === last) return lastAnswer;
     const p = e.split('.');
-    for (let i = 0; i < 3; i++) if (parts[i] !== 'x' && parts[i] !== '*' && parts[i] !== p[i]) return false;
-    return true;
+    let answer = true;
+    for (let i = 0; i < 3; i++) if (parts[i] !== 'x' && parts[i] !== '*' && parts[i] !== p[i]) answer = false;
+    last = e;
+    lastAnswer = answer;
+    return answer;
   };
 }
 
@@ -209,7 +229,7 @@ export function compileTable(table: readonly Rule[]): CompiledTable {
     if (hint) checks.push((f) => hint(f.hint));
     if (code) checks.push((f) => code(f.code));
     if (enh) checks.push((f) => enh(f.enhanced));
-    if (dom) checks.push((f) => dom(f.domain));
+    if (dom) checks.push((f) => dom(domainOf(f)));
     if (checks.length === 0 && !text) throw new Error(`rule ${rule.id} has no condition`);
     const others = (f: Facts): boolean => {
       for (let i = 0; i < checks.length; i++) if (!checks[i](f)) return false;
