@@ -150,6 +150,8 @@ describe.skipIf(skip !== null)('Accessibility (axe-core) on every screen state',
     await check('fr-overview');
     await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Listes d’adresses' }).isVisible()).toBe(true);
+    // the lists as the agent reads them, not while they load
+    await expect.poll(() => page.getByText('Chargement…').count(), { timeout: 15_000 }).toBe(0);
     await check('fr-lists');
   });
 });
