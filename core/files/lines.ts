@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { isAscii } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -72,6 +73,16 @@ export async function* byteChunks(path: string, gzip: boolean): AsyncGenerator<B
   }
 }
 
+/** A plain file's bytes as `byteChunks` reads them (one reused buffer), `onBytes` hearing how far. */
+async function* countedChunks(path: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of byteChunks(path, false)) {
+    bytes += chunk.length;
+    onBytes?.(bytes);
+    yield chunk;
+  }
+}
+
 export async function* readLines(path: string, options: LineStreamOptions): AsyncGenerator<string> {
   const source = openBytes(path, options.gzip, options.onBytes);
   // iconv-lite, not TextDecoder: Node 20's TextDecoder('windows-1252') reads 0x80–0x9F as latin-1
@@ -97,14 +108,18 @@ async function* decodeStream(source: NodeJS.ReadableStream, decoder: { write(b: 
 
 /**
  * Faster variant of readLines for large logs: yields arrays of lines (one per chunk read), so
- * the consumer pays one await per megabyte instead of one per line. Chunks are cut at their last
- * newline byte before decoding (no character is ever split), decoded once, and split once.
+ * the consumer pays one await per chunk (4 MB of a plain file, about 1 MB gunzipped) instead of
+ * one per line. Chunks are cut at their last newline byte before decoding (no character is ever
+ * split), decoded once, and split once.
  * A damaged or truncated .gz raises an error naming the problem.
  */
 export async function* readLineBatches(path: string, options: LineStreamOptions): AsyncGenerator<string[]> {
-  const source = openBytes(path, options.gzip, options.onBytes);
+  const source = options.gzip ? openBytes(path, true, options.onBytes) : countedChunks(path, options.onBytes);
   const cp1252 = options.encoding === 'windows-1252';
-  const decode = (buffer: Buffer): string => (cp1252 ? iconv.decode(buffer, 'win1252') : buffer.toString('utf8'));
+  // Logs are mostly plain ASCII, where UTF-8, windows-1252 and latin1 read alike and latin1 is the
+  // quickest to decode (0.25 → 0.15 s for 1,000,000 lines, split included)
+  const decode = (buffer: Buffer): string =>
+    isAscii(buffer) ? buffer.toString('latin1') : cp1252 ? iconv.decode(buffer, 'win1252') : buffer.toString('utf8');
   let first = true;
   const split = (text: string): string[] => {
     let lines: string[];
@@ -127,12 +142,13 @@ export async function* readLineBatches(path: string, options: LineStreamOptions)
     for await (const data of source) {
       const chunk = data as Buffer;
       const nl = chunk.lastIndexOf(10);
+      // the chunk's buffer may be reused for the next read: what is kept is copied
       if (nl < 0) {
-        carry.push(chunk);
+        carry.push(Buffer.from(chunk));
         continue;
       }
       const head = carry.length > 0 ? Buffer.concat([...carry, chunk.subarray(0, nl)]) : chunk.subarray(0, nl);
-      carry = nl + 1 < chunk.length ? [chunk.subarray(nl + 1)] : [];
+      carry = nl + 1 < chunk.length ? [Buffer.from(chunk.subarray(nl + 1))] : [];
       yield split(decode(head));
     }
   } catch (error) {

@@ -158,6 +158,21 @@ describe('Postfix syslog variants', () => {
     expect(rejects[4].message).toMatch(/timestamp/);
   });
 
+  it("tells Postfix's lines by the program's own name, wherever else \"postfix\" appears on the line", () => {
+    const { rows, counts } = parse([
+      // a host named after Postfix, another program: not Postfix's
+      'Jan 17 10:00:01 postfix-relay amavis[12]: (12-01) Passed CLEAN, [192.0.2.9] <a@example.org> -> <b@example.org>',
+      // "postfix" in a word before the program's, then the program: Postfix's
+      'Jan 17 10:00:02 postfix-relay postfix/smtp[13]: Q1: to=<b@example.org>, relay=none, dsn=2.0.0, status=sent (ok)',
+      // an instance name, on a host named after Postfix: Postfix's
+      'Jan 17 10:00:03 postfix1 postfix-out/smtp[14]: Q2: to=<c@example.org>, relay=none, dsn=2.0.0, status=sent (ok)',
+      // "postfix" only after the pid: not Postfix's
+      'Jan 17 10:00:04 mx sendmail[15]: Q3: to=<d@example.org>, stat=Sent (postfix said ok)',
+    ]);
+    expect(rows.map((r) => r.address)).toEqual(['b@example.org', 'c@example.org']);
+    expect(counts).toMatchObject({ lines: 4, otherPrograms: 2, rejected: 0 });
+  });
+
   it('joins message-id= and from= of the same queue id, and forgets them when the id is reused', () => {
     const { rows } = parse([
       'Jan 17 10:00:00 mx postfix/cleanup[1]: Q1: message-id=<m1@example.org>',
