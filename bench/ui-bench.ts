@@ -127,8 +127,8 @@ export async function benchUi(opts: { events: number }): Promise<UiBenchResult> 
       watch.observe(document.body, { subtree: true, childList: true });
     }), undefined`);
     await page.evaluate(`window.__allDrawn = new Promise((resolve) => {
-      const drawn = () => ['volume-title"] .recharts-bar-rectangle', 'complaints-title"] .recharts-line-curve', 'reasons-title"] .recharts-bar-rectangle']
-        .every((inside) => document.querySelector('figure[aria-labelledby="' + inside));
+      const marks = ['figure[aria-labelledby="volume-title"] .recharts-bar-rectangle', 'figure[aria-labelledby="complaints-title"] .recharts-line-curve', 'figure[aria-labelledby="reasons-title"] .recharts-bar-rectangle'];
+      const drawn = () => marks.every((mark) => document.querySelector(mark));
       const watch = new MutationObserver(() => { if (drawn()) { watch.disconnect(); resolve(performance.now()); } });
       watch.observe(document.body, { subtree: true, childList: true });
     }), undefined`);

@@ -1,21 +1,15 @@
 /**
  * What `rebond address` prints around the engine's own sentences, in the reader's language
  * (`--lang`, else the workspace's). English keeps the status codes scripts have read
- * (`soft_quarantine until …`); French names them as the app does. French typography: U+00A0
+ * (`soft_quarantine until …`); French names them as the report does (its status names, in lower
+ * case inside the sentence). French typography: U+00A0
  * before « : », U+202F before « ? » (Imprimerie nationale), as everywhere else.
  */
 import type { AddressStatus } from '../model/status';
 import type { Lang } from '../model/lang';
+import { REPORT_WORDS } from '../report/words';
 
-const FR_STATUS: Record<AddressStatus, string> = {
-  ok: 'délivrable',
-  soft_quarantine: 'quarantaine temporaire',
-  long_quarantine: 'quarantaine longue durée',
-  blacklisted: 'liste noire',
-  filtered: 'filtrée',
-  unsubscribed: 'désinscrite',
-  unknown: 'jamais vue',
-};
+const FR_STATUS = REPORT_WORDS.fr.statusNames;
 
 export interface AddressWords {
   status(s: AddressStatus): string;
@@ -50,7 +44,7 @@ export const ADDRESS_WORDS: Record<Lang, AddressWords> = {
     events: (n) => `Events (${n}):`,
   },
   fr: {
-    status: (s) => FR_STATUS[s] ?? s,
+    status: (s) => FR_STATUS[s]?.toLocaleLowerCase('fr-FR') ?? s,
     until: (u) => (u ? ` jusqu’au ${u}` : ''),
     unsubscribed: ' (désinscrite)',
     atDataEnd: (at) => ` à la fin des données (${at})`,

@@ -6,7 +6,7 @@
  */
 import type { FileImportResult } from '../contract';
 import type { LineTally } from './importer';
-import type { Lang } from '../model/lang';
+import { pluralOf, type Lang } from '../model/lang';
 
 type Accounting = Pick<
   FileImportResult,
@@ -87,7 +87,7 @@ const LINE_WORDS = {
 function count(n: number, lang: Lang, word: keyof (typeof LINE_WORDS)['en']): string {
   const [one, many] = LINE_WORDS[lang][word];
   const formatted = n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
-  return `${formatted} ${new Intl.PluralRules(lang).select(n) === 'one' ? one : many}`;
+  return `${formatted} ${pluralOf(lang, n, { one, other: many })}`;
 }
 
 /**

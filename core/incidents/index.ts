@@ -11,6 +11,7 @@ import type { EventType } from '../model/event';
 import type { IncidentSettings } from '../policy/settings';
 import type { ProviderBlockWindow } from '../policy/history';
 import { campaignHardBouncesIn, campaignTotals, domainHours as domainHourRows, exampleEvents, hourlyBySource, hourlyDelays, recentlyDelivered, touchedBy, type ExampleRow, type Window } from '../store/hourly';
+import { eventsState } from '../store/events';
 import { detectThrottling } from './throttling';
 import { dailyComplaints, detectComplaintSpikes } from './complaint-spike';
 import { domainHours } from './domain-hours';
@@ -115,19 +116,9 @@ async function detectAll(db: Database, settings: IncidentSettings, timeZone: str
  */
 const kept = new WeakMap<Database, { key: string; value: Promise<ComputedIncident[]> }>();
 
-async function storeState(db: Database): Promise<string> {
-  // remembered until the next write (Database.remember): every lookup asks it
-  return db.remember('incidents-store-state', async () => {
-    const row = await db.one<{ n: bigint; last: number | null; imports: bigint }>(
-      `SELECT (SELECT count(*) FROM events) AS n, (SELECT max(id) FROM imports) AS last, (SELECT count(*) FROM imports) AS imports`,
-    );
-    return `${row?.n ?? 0}/${row?.last ?? 0}/${row?.imports ?? 0}`;
-  });
-}
-
 /** Every incident of the workspace, computed once per state of the store. */
 export async function computeIncidents(db: Database, settings: IncidentSettings, timeZone: string): Promise<ComputedIncident[]> {
-  const key = `${await storeState(db)}:${timeZone}:${JSON.stringify(settings)}`;
+  const key = `${await eventsState(db)}:${timeZone}:${JSON.stringify(settings)}`;
   const known = kept.get(db);
   if (known && known.key === key) return known.value;
   const value = detectAll(db, settings, timeZone);

@@ -7,7 +7,7 @@
  * « : » and inside « », U+202F (narrow no-break space) before « ; », « ? » and « ! »; checked by
  * test/language/french-typography.test.ts.
  */
-import type { Lang } from './lang';
+import { pluralOf, type Lang } from './lang';
 import type { LineProblem, Problem, ProblemCode, ProblemParams } from './problems';
 
 type Wording = { [K in ProblemCode]: (p: ProblemParams[K]) => string };
@@ -168,7 +168,7 @@ const WORDS: Record<Lang, Wording> = { en: EN, fr: FR };
 function count(lang: Lang, n: number, one: string, other: string): string {
   if (n === 0 && lang === 'fr') return `aucune ${one}`;
   const formatted = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
-  return `${formatted} ${new Intl.PluralRules(lang).select(n) === 'one' ? one : other}`;
+  return `${formatted} ${pluralOf(lang, n, { one, other })}`;
 }
 
 export function wordProblem(p: Problem, lang: Lang): string {

@@ -155,6 +155,20 @@ async function nearestAddresses(db: Database, q: string, where: string, value: s
 const LIKELIEST = 64;
 
 /**
+ * What the store holds, as a short key that changes whenever its events do: the event count and
+ * the imports (both read from DuckDB's metadata in a millisecond). Remembered until the next
+ * write (Database.remember): every lookup asks it, through the incidents kept per store state.
+ */
+export async function eventsState(db: Database): Promise<string> {
+  return db.remember('events-state', async () => {
+    const row = await db.one<{ n: bigint; last: number | null; imports: bigint }>(
+      `SELECT (SELECT count(*) FROM events) AS n, (SELECT max(id) FROM imports) AS last, (SELECT count(*) FROM imports) AS imports`,
+    );
+    return `${row?.n ?? 0}/${row?.last ?? 0}/${row?.imports ?? 0}`;
+  });
+}
+
+/**
  * The time of the workspace's last event, of any address: where the data stops. Read from the
  * counts kept per hour (store/hourly-tables.ts), which hold each hour's last time: max(time) over
  * the events is a scan of 10,000,000 values on every lookup (about 40 ms).

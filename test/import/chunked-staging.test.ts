@@ -30,6 +30,25 @@ async function logWithBadRows(dir: string): Promise<string> {
 
 type Db = Parameters<Parameters<typeof withEngine>[0]>[0]['db'];
 
+/** The row a log importer hands the stage for a delivery to person{i}, at line i + 1. */
+function deliveredRow(i: number, time: Date, diagnostic: string | null) {
+  return {
+    time,
+    address: `person${i}@example.org`,
+    type: 'delivered' as const,
+    smtpCode: 250,
+    enhancedCode: null,
+    diagnostic,
+    messageId: `m${i}`,
+    campaign: null,
+    sender: null,
+    relay: null,
+    delaySeconds: null,
+    hint: null,
+    line: i + 1,
+  };
+}
+
 /** Imports `path` through a Stage of the given chunk and bucket sizes, as import-file does. */
 async function importWith(db: Db, path: string, importId: number, rowsPerBucket: number, rowsPerChunk: number): Promise<StageTotals> {
   const stage = new Stage(db, path, undefined, rowsPerBucket, rowsPerChunk);
@@ -116,23 +135,7 @@ describe('a log staged in chunks', () => {
       const stage = new Stage(engine.db, 'times.log', undefined, 500_000, 2);
       try {
         await stage.begin();
-        times.forEach((ms, i) =>
-          stage.add({
-            time: new Date(ms),
-            address: `person${i}@example.org`,
-            type: 'delivered',
-            smtpCode: 250,
-            enhancedCode: null,
-            diagnostic: null,
-            messageId: `m${i}`,
-            campaign: null,
-            sender: null,
-            relay: null,
-            delaySeconds: null,
-            hint: null,
-            line: i + 1,
-          }),
-        );
+        times.forEach((ms, i) => stage.add(deliveredRow(i, new Date(ms), null)));
         await stage.prepare(classify);
         await engine.db.transaction(() => stage.commit(1));
       } finally {
@@ -147,21 +150,7 @@ describe('a log staged in chunks', () => {
 describe('a log whose reading fails half-way', () => {
   it('leaves no chunk behind and the workspace as it was, chunks sent or being normalised', async () => {
     await withEngine(async (engine) => {
-      const row = (i: number) => ({
-        time: new Date(Date.UTC(2024, 0, 17, 8, 0, i)),
-        address: `person${i}@example.org`,
-        type: 'delivered' as const,
-        smtpCode: 250,
-        enhancedCode: null,
-        diagnostic: '250 2.0.0 Ok',
-        messageId: `m${i}`,
-        campaign: null,
-        sender: null,
-        relay: null,
-        delaySeconds: null,
-        hint: null,
-        line: i + 1,
-      });
+      const row = (i: number) => deliveredRow(i, new Date(Date.UTC(2024, 0, 17, 8, 0, i)), '250 2.0.0 Ok');
       const failed = new Stage(engine.db, 'cut.log', undefined, 500_000, 10);
       await failed.begin();
       for (let i = 0; i < 95; i++) failed.add(row(i));
