@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonByDomain } from '../../core/contract';
 import { useApp } from '../app-context';
 import { categoryColor } from '../colors';
 import { formatCount } from '../format';
+import { ChartLegend } from './ChartLegend';
 import { Folded } from './Folded';
 
 const TOP_DOMAINS = 10;
@@ -38,7 +39,8 @@ export const ReasonsByDomain = memo(function ReasonsByDomain({ reasons, from, to
 
   const label = (category: string) => t(`categories.${category}`, { defaultValue: category });
   const sorted = [...reasons].sort((a, b) => b.count - a.count).slice(0, 50);
-  const height = Math.max(160, rows.length * 34 + 70);
+  // the legend is under the chart, in HTML (ChartLegend)
+  const height = Math.max(136, rows.length * 34 + 46);
 
   return (
     <>
@@ -49,7 +51,6 @@ export const ReasonsByDomain = memo(function ReasonsByDomain({ reasons, from, to
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(lang, v)} />
           <YAxis type="category" dataKey="domain" width={150} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value, name) => [formatCount(lang, Number(value)), label(String(name))]} />
-          <Legend itemSorter={null} formatter={(value: string) => label(value)} />
           {categories.map((category) => (
             <Bar
               key={category}
@@ -64,6 +65,7 @@ export const ReasonsByDomain = memo(function ReasonsByDomain({ reasons, from, to
           ))}
         </BarChart>
       </ResponsiveContainer>
+      <ChartLegend items={categories.map((category) => ({ key: category, label: label(category), color: categoryColor(category) }))} />
       <Folded summary={t('overview.reasonsTable')}>
         {() => (
           <div className="table-wrap">

@@ -1,10 +1,11 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, Brush, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { VolumePoint } from '../../core/contract';
 import type { EventType } from '../../core/model/event';
 import { useApp } from '../app-context';
 import { ENGAGEMENT_TYPES, TYPE_COLORS, TYPE_ORDER } from '../colors';
+import { ChartLegend } from './ChartLegend';
 import { ChartTable } from './ChartTable';
 import { formatBucket, formatCount } from '../format';
 import { INCIDENT_COLORS } from './incident-style';
@@ -93,7 +94,8 @@ export const VolumeChart = memo(function VolumeChart({
 
   return (
     <>
-      <ResponsiveContainer width="100%" height={340} initialDimension={{ width: 960, height: 340 }}>
+      {/* the legend is under the chart, in HTML (ChartLegend): the chart's 316 px and the legend are the 340 px it had */}
+      <ResponsiveContainer width="100%" height={316} initialDimension={{ width: 960, height: 316 }}>
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ee" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={24} />
@@ -115,7 +117,6 @@ export const VolumeChart = memo(function VolumeChart({
           )}
           {/* always the order of the legend and the stack, whatever the values */}
           <Tooltip itemSorter={(item) => order(item.dataKey)} formatter={(value, name) => [formatCount(lang, Number(value)), t(`types.${String(name)}`)]} />
-          <Legend itemSorter={(item) => order(item.dataKey)} formatter={(value: string) => t(`types.${value}`)} />
           {bandAreas.map((band, index) => {
             const color = INCIDENT_COLORS[band.kind as keyof typeof INCIDENT_COLORS] ?? '#d64545';
             return (
@@ -174,6 +175,14 @@ export const VolumeChart = memo(function VolumeChart({
           )}
         </ComposedChart>
       </ResponsiveContainer>
+      <ChartLegend
+        items={types.map((type) => ({
+          key: type,
+          label: t(`types.${type}`),
+          color: TYPE_COLORS[type],
+          mark: ENGAGEMENT_TYPES.includes(type) ? (type === 'requested' ? 'dashed' : 'line') : 'square',
+        }))}
+      />
       <ChartTable
         caption={t('charts.volumeTable')}
         columns={[t('charts.period'), ...types.map((type) => t(`types.${type}`))]}
