@@ -1,7 +1,7 @@
 /**
  * Charts that read at a glance (issue 17 item 5): opens and clicks on their own axis, not stacked
  * on the deliveries; round ticks on the complaint chart; the brush names what it shows and its
- * zoom updates the headline figures; every chart has a name and a table view.
+ * zoom updates the headline figures; every chart has a name, a legend and a table view.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,12 @@ describe.skipIf(skip !== null)('The Overview charts', () => {
     await volume.getByText('Show as a table').click();
     // (the rows are drawn on the details' toggle event, which fires after the click returns)
     await expect.poll(() => volume.getByRole('columnheader', { name: 'Open' }).isVisible()).toBe(true);
+    // the legend under the chart names the table's series in the same order; bars are squares, lines strokes
+    const legend = await volume.locator('.chart-legend li').allTextContents();
+    expect(legend).toEqual((await volume.getByRole('columnheader').allTextContents()).slice(1));
+    expect(legend).toEqual(expect.arrayContaining(['Delivered', 'Open']));
+    expect(await volume.locator('.chart-legend li', { hasText: 'Delivered' }).locator('.legend-mark.square').count()).toBe(1);
+    expect(await volume.locator('.chart-legend li', { hasText: 'Open' }).locator('.legend-mark.line').count()).toBe(1);
   });
 
   it('puts round ticks on the complaint chart and the threshold labels beside it', async () => {
