@@ -5,14 +5,15 @@
  * The rule table (./rules) is ordered; the first rule whose conditions all hold decides. The
  * table runs: provider texts → generic texts → source hints → weak generic texts → enhanced
  * status codes (RFC 3463) → basic reply codes. A text rule is only tested when one of its
- * required literals occurs in the text (see ./prefilter), so a classification costs a few
- * regex tests whatever the size of the table.
+ * required literals (./prefilter) occurs in the text, as one pass of an automaton finds
+ * (./literal-automaton), so a classification costs a few regex tests whatever the size of the
+ * table.
  */
 import type { Actor, Category, Classification, ClassifyInput, Severity } from '../model/category';
 import type { Rule } from './rule-types';
 import { compileTable, lookupEnhancedKeys, type CompiledTable, type Facts } from './compile';
 import { extractCode, extractEnhanced, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
-import { plainCodes } from './prefilter';
+import { plainCodes } from './literal-automaton';
 import { RULES } from './rules';
 
 /** SPEC §4: the categories that may move an address toward quarantine. */
@@ -162,7 +163,7 @@ export function createClassifier(rules: readonly Rule[]): Classifier {
     let enhanced = normalizeEnhanced(input.enhancedCode);
     bits.set(always);
     // most texts are plain ASCII that normalisation only lower-cases: one pass then finds the
-    // candidate rules and the codes written in the text (prefilter.ts, scanPlain)
+    // candidate rules and the codes written in the text (literal-automaton.ts, scanPlain)
     const lower = raw.toLowerCase();
     if (literalIndex.scanPlain(lower, bits)) {
       text = lower;

@@ -2,7 +2,8 @@
  * Compiles the rule table into matchers and candidate indexes. Internal to core/classify.
  */
 import type { Rule } from './rule-types';
-import { LiteralIndex, requiredLiterals } from './prefilter';
+import { LiteralAutomaton } from './literal-automaton';
+import { requiredLiterals } from './prefilter';
 import { foldAccents, normalizeDomain, normalizeEnhanced, normalizeHint, normalizeText } from './normalize';
 
 /** What one classification knows, normalised once. */
@@ -53,7 +54,7 @@ export interface CompiledTable {
   /** the units the literal index, `always`, `byHint`, `byEnhanced` and `byCode` point to */
   matchers: Matcher[];
   words: number;
-  literalIndex: LiteralIndex;
+  literalIndex: LiteralAutomaton;
   /** matchers that are candidates for every input */
   always: Uint32Array;
   /** matchers of rules without text, reached by exact hint */
@@ -180,7 +181,7 @@ export function lookupEnhancedKeys(e: string): string[] {
 
 export function compileTable(table: readonly Rule[]): CompiledTable {
   const examples = table.map((r) => normalizeText(r.example));
-  const literalIndex = new LiteralIndex(LiteralIndex.trigramFrequencies(examples));
+  const literalIndex = new LiteralAutomaton(examples);
   // how many rule examples (a sample of real replies) contain each literal: the prefilter gates a
   // rule by the rarest literals it requires
   // (counted in one string of all the examples: a search per example and literal was most of the

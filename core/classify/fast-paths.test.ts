@@ -1,7 +1,9 @@
 /**
  * The classifier's fast paths (issue 14: speed) must give exactly what the general path gives:
- * the one-pass scan of plain texts (prefilter.ts, scanPlain) and the unit-by-unit accent folding
- * (normalize.ts). Checked on every corpus text and on random texts built from the awkward pieces.
+ * the one-pass scan of plain texts (literal-automaton.ts, scanPlain: normalisation check, literals
+ * and reply codes at once) against normalizeText, the automaton's scan and extractCode /
+ * extractEnhanced; and the unit-by-unit accent folding (normalize.ts). Checked on every corpus
+ * text and on random texts built from the awkward pieces.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultTable } from './classify';
 import { extractCode, extractEnhanced, foldAccents, normalizeText } from './normalize';
-import { plainCodes } from './prefilter';
+import { plainCodes } from './literal-automaton';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../test/fixtures/corpus/sisimai_labelled.tsv');
 const corpusTexts = readFileSync(CORPUS, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t')[3] ?? '');
