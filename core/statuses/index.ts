@@ -6,9 +6,8 @@
 import type { AddressStatus } from '../model/status';
 import { reconstructAll, type AddressStatusRow, type ReconstructAllOptions } from '../policy/stream';
 import { evaluationInstants } from '../policy/reconstruct';
-import { isoKey } from '../policy/time';
 import type { Database } from '../store/database';
-import { settledAddresses, settledDomains, streamStatusInputs } from '../store/status-inputs';
+import { readStatusInputs } from '../store/status-inputs';
 
 export interface SetwiseOptions extends ReconstructAllOptions {
   /** the addresses nothing moved (ok, filtered) are wanted too: one more GROUP BY */
@@ -37,27 +36,26 @@ const byAddress = (a: AddressStatusRow, b: AddressStatusRow) => (a.address < b.a
  */
 export async function setwiseStatuses(db: Database, options: SetwiseOptions): Promise<AddressStatusRow[]> {
   const rows: AddressStatusRow[] = [];
-  for await (const row of reconstructAll(streamStatusInputs(db, options.policy, options.at), options)) rows.push(row);
+  const inputs = readStatusInputs(db, options.policy, { at: options.at, settled: options.withSettled ? 'addresses' : 'none' });
+  for await (const row of reconstructAll(inputs.events, options)) rows.push(row);
   if (options.withSettled) {
     const { evalKey } = evaluationInstants(options.at, options.now);
     const disposable = disposableCheck(options);
-    for await (const batch of settledAddresses(db, options.policy, options.at)) {
-      for (const s of batch) {
-        const since = isoKey(s.firstSeen);
-        // the replay's filtered period runs from the first event; before it the address is plain ok
-        const filtered = disposable(s.domain) && since <= evalKey;
-        rows.push({
-          address: s.address,
-          status: filtered ? 'filtered' : 'ok',
-          until: null,
-          since: filtered ? since : null,
-          unsubscribed: false,
-          softQuarantineCount: 0,
-          hardBounceCount: 0,
-          lastSeen: null,
-          cause: filtered ? 'disposable_domain' : null,
-        });
-      }
+    for (const s of inputs.settledAddresses) {
+      // the replay's filtered period runs from the first event; before it the address is plain ok
+      const since = disposable(s.domain) ? new Date(s.firstSeen).toISOString() : null;
+      const filtered = since !== null && since <= evalKey;
+      rows.push({
+        address: s.address,
+        status: filtered ? 'filtered' : 'ok',
+        until: null,
+        since: filtered ? since : null,
+        unsubscribed: false,
+        softQuarantineCount: 0,
+        hardBounceCount: 0,
+        lastSeen: null,
+        cause: filtered ? 'disposable_domain' : null,
+      });
     }
   }
   return rows.sort(byAddress);
@@ -106,10 +104,11 @@ export function countStatuses(rows: Iterable<AddressStatusRow>): StatusCounts {
 /** How many addresses in each status and cause: the settled ones counted by domain in DuckDB. */
 export async function setwiseCounts(db: Database, options: ReconstructAllOptions): Promise<StatusCounts> {
   const tally = new Tally();
-  for await (const row of reconstructAll(streamStatusInputs(db, options.policy, options.at), options)) tally.add(row.status, row.cause, row.unsubscribed);
   const { evalKey } = evaluationInstants(options.at, options.now);
+  const inputs = readStatusInputs(db, options.policy, { at: options.at, settled: 'domains', evalKey });
+  for await (const row of reconstructAll(inputs.events, options)) tally.add(row.status, row.cause, row.unsubscribed);
   const disposable = disposableCheck(options);
-  for (const d of await settledDomains(db, options.policy, evalKey, options.at)) {
+  for (const d of inputs.settledDomains) {
     if (!disposable(d.domain)) tally.add('ok', null, false, d.addresses);
     else tally.add('filtered', 'disposable_domain', false, d.seenBy), tally.add('ok', null, false, d.addresses - d.seenBy);
   }

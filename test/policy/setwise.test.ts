@@ -90,8 +90,8 @@ async function store(db: Database, w: Workspace, dir: string): Promise<void> {
   writeFileSync(file, 'key,time,address,domain,type,category,counts_against,smtp_code,diagnostic,line\n' + rows.join('\n') + '\n');
   await db.run(`DELETE FROM events`);
   await db.run(
-    `INSERT INTO events (key, time, address, domain, type, category, counts_against, smtp_code, diagnostic, import_id, line)
-     SELECT key, time, address, domain, type, category, counts_against, smtp_code, diagnostic, 1, line
+    `INSERT INTO events (key, time, address, domain, type, category, counts_against, smtp_code, diagnostic, import_id, line, address_key)
+     SELECT key, time, address, domain, type, category, counts_against, smtp_code, diagnostic, 1, line, hash(address)
      FROM read_csv($1, header = true, columns = {'key': 'UBIGINT', 'time': 'TIMESTAMPTZ', 'address': 'VARCHAR', 'domain': 'VARCHAR',
        'type': 'VARCHAR', 'category': 'VARCHAR', 'counts_against': 'BOOLEAN', 'smtp_code': 'INTEGER', 'diagnostic': 'VARCHAR', 'line': 'BIGINT'})`,
     [file],
@@ -153,6 +153,38 @@ describe('set-wise statuses = the per-address policy', () => {
     expect(expected.status).toBe('ok');
     const [row] = await setwiseStatuses(db, { policy, imported: w.imported, at, withSettled: true });
     expect(row).toMatchObject({ address: 'x@free.fr', status: 'ok' });
+  });
+
+  it('answers by the address, not by its key: addresses that share one key keep their own statuses', async () => {
+    // a 64-bit key shared by two addresses is as good as impossible; the key only finds rows, so
+    // even then each address is answered on its own events (made here by giving them one key)
+    const ev = (address: string, type: EventType, time: string, line: number, category: string | null = null): DeliveryEvent => ({
+      address, domain: address.split('@')[1], type, time, category, severity: null, actor: null, countsAgainstAddress: type === 'hard_bounce', rule: null,
+      smtpCode: null, enhancedCode: null, diagnostic: null, messageId: null, campaign: null, sender: null, relay: null, delaySeconds: null, source: { importId: 1, file: '', line },
+    });
+    const events = [
+      ev('moved@free.fr', 'delivered', '2021-01-01T10:00:00.000Z', 1),
+      ev('moved@free.fr', 'hard_bounce', '2021-01-02T10:00:00.000Z', 2, 'user_unknown'),
+      ev('quiet@free.fr', 'delivered', '2021-01-03T10:00:00.000Z', 3),
+      ev('one@gmail.com', 'delivered', '2021-01-04T10:00:00.000Z', 4),
+      ev('two@gmail.com', 'delivered', '2021-01-05T10:00:00.000Z', 5),
+      ev('three@yopmail.com', 'delivered', '2021-01-06T10:00:00.000Z', 6),
+    ];
+    const w: Workspace = { events, releases: [], imported: [], blocks: [], addresses: [...new Set(events.map((e) => e.address))] };
+    await store(db, w, dir.path);
+    await db.run(`UPDATE events SET address_key = 42 WHERE address IN ('moved@free.fr', 'quiet@free.fr')`);
+    await db.run(`UPDATE events SET address_key = 43 WHERE address IN ('one@gmail.com', 'two@gmail.com', 'three@yopmail.com')`);
+    const policy = presetPolicy('default');
+    const options = { policy, isDisposable: (d: string) => DISPOSABLE.has(d), now: '2021-02-01T00:00:00.000Z' };
+    const rows = await setwiseStatuses(db, { ...options, withSettled: true });
+    const expected = w.addresses.map((address) => {
+      const h = reconstructAddress({ address, events: events.filter((e) => e.address === address), disposable: DISPOSABLE.has(address.split('@')[1]), policy, now: options.now });
+      return { address, status: h.status, since: h.since };
+    });
+    expect(rows.map((r) => ({ address: r.address, status: r.status, since: r.since }))).toEqual(expected.sort((a, b) => (a.address < b.address ? -1 : 1)));
+    expect(new Set(expected.map((e) => e.status))).toEqual(new Set(['long_quarantine', 'ok', 'filtered']));
+    expect(await setwiseCounts(db, options)).toEqual(countStatuses(rows));
+    expect((await setwiseCounts(db, options)).total).toBe(5);
   });
 
   for (const seed of [1, 2, 3, 4]) {
