@@ -173,10 +173,6 @@ export class LiteralAutomaton {
     this.compiled = null;
   }
 
-  get size(): number {
-    return this.literals.length;
-  }
-
   /** the literals added, each with the matchers it gates (tests) */
   entries(): { literal: string; matchers: readonly number[] }[] {
     return this.literals.map((literal, id) => ({ literal, matchers: this.matchersOf[id] }));

@@ -173,17 +173,6 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
     if (!file.write(text)) await new Promise((resolve) => file.once('drain', resolve));
   };
   const flushSometimes = () => (lines.length >= 5000 ? flush() : undefined);
-  /** a whole row (the scripted stories) */
-  const emitRow = (row: Row) => {
-    let line = '';
-    for (let i = 0; i < HEADER.length; i++) {
-      const value = row[HEADER[i]];
-      if (i > 0) line += ',';
-      if (value !== undefined) line += csvField(String(value));
-    }
-    lines.push(line);
-    written++;
-  };
   /**
    * One event of a message: its name, its time, the message's columns as written once, then the
    * rest. (Spreading the message into a row object per event, and reading it back by column name,
@@ -331,7 +320,11 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
       await flushSometimes();
     }
   }
-  for (const row of scripted.events) emitRow(row);
+  // the scripted stories are whole rows: their message's columns are written as any message's
+  for (const row of scripted.events) {
+    const csv = HEADER.slice(2, FIRST_TAIL_COLUMN).map((column) => csvField(String(row[column] ?? ''))).join(',');
+    emit({ id: String(row.MessageID ?? ''), csv }, String(row.event), Number(row.time), row);
+  }
   await flush();
   await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
 

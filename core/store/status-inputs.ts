@@ -78,13 +78,11 @@ export interface StatusInputs {
   settledDomains: SettledDomain[];
 }
 
-export interface StatusInputsRequest {
-  at?: string;
-  /** the settled addresses one by one (the ok and filtered lists), by domain (the counts), or not at all */
-  settled: 'none' | 'addresses' | 'domains';
-  /** with `settled: 'domains'`: the instant `seenBy` counts up to (ISO-8601) */
-  evalKey?: string;
-}
+/**
+ * The settled addresses one by one (the ok and filtered lists), by domain (the counts, with the
+ * instant `seenBy` counts up to, ISO-8601), or not at all.
+ */
+export type StatusInputsRequest = { at?: string } & ({ settled: 'none' | 'addresses' } | { settled: 'domains'; evalKey: string });
 
 // The rows cross into JavaScript as one text per bucket of addresses (their key modulo BUCKETS),
 // each row a JSON array, parsed by V8 at once: converting DuckDB values one by one cost about
@@ -251,7 +249,7 @@ export function readStatusInputs(db: Database, p: EffectSwitches, request: Statu
   }
   async function* events(): AsyncGenerator<DeliveryEvent[]> {
     const touched = await touchedAddresses(db);
-    yield* rowsOf(request.settled === 'domains' ? countsSql(p, request.at, request.evalKey ?? new Date().toISOString()) : eventsSql(p, request.at), touched);
+    yield* rowsOf(request.settled === 'domains' ? countsSql(p, request.at, request.evalKey) : eventsSql(p, request.at), touched);
     if (request.settled === 'addresses') yield* rowsOf(settledAddressesSql(p, request.at), touched);
   }
   return { events: events(), settledAddresses, settledDomains };
