@@ -17,6 +17,9 @@ export default defineConfig({
     // once keep both cores busy (this machine and CI have two). Three passed too, but left the
     // 120,000-event incident tests at their 60 s limit on a loaded machine.
     maxWorkers: 2,
+    // each of the two files' workspaces gets one DuckDB thread (core/store/database.ts), and so do
+    // the `rebond` processes the tests start: two files on two cores already fill the machine
+    env: { REBOND_THREADS: '1' },
     // the browser tests wait for the app to settle; CI's two cores run other test files beside them
     expect: { poll: { timeout: 10_000 } },
     projects: [

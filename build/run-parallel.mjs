@@ -3,17 +3,26 @@
 // idle (`npm test`). Each command's output is printed whole when it ends, so that two never mix.
 import { spawn } from 'node:child_process';
 
-const commands = process.argv.slice(2);
+// --live: the first command's output is shown as it comes (the test run, whose progress a person
+// watches); the others' output is printed whole when each ends, between its lines
+const live = process.argv[2] === '--live';
+const commands = process.argv.slice(live ? 3 : 2);
 if (commands.length === 0) {
-  process.stderr.write('usage: node build/run-parallel.mjs "COMMAND" "COMMAND"…\n');
+  process.stderr.write('usage: node build/run-parallel.mjs [--live] "COMMAND" "COMMAND"…\n');
   process.exit(2);
 }
 
 const results = await Promise.all(
   commands.map(
-    (command) =>
+    (command, index) =>
       new Promise((resolve) => {
         const started = performance.now();
+        if (live && index === 0) {
+          const child = spawn(command, { shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
+          child.on('error', (error) => process.stderr.write(`${error.message}\n`));
+          child.on('close', (code) => resolve(code === 0));
+          return;
+        }
         const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
         const output = [];
         child.stdout.on('data', (chunk) => output.push(chunk));

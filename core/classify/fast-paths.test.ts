@@ -18,16 +18,16 @@ const corpusTexts = readFileSync(CORPUS, 'utf8').split('\n').slice(1).filter(Boo
 
 /** what the classifier does for a text that is not plain */
 function general(raw: string): { bits: number[]; text: string; code: number | null; enhanced: string | null } {
-  const bits = new Uint32Array(defaultTable.words);
+  const bits = new Uint32Array(defaultTable().words);
   const text = normalizeText(raw);
-  if (text.length >= 3) defaultTable.literalIndex.scan(text, bits);
+  if (text.length >= 3) defaultTable().literalIndex.scan(text, bits);
   return { bits: [...bits], text, code: extractCode(raw), enhanced: extractEnhanced(raw) };
 }
 
 function plain(raw: string): ReturnType<typeof general> | null {
-  const bits = new Uint32Array(defaultTable.words);
+  const bits = new Uint32Array(defaultTable().words);
   const lower = raw.toLowerCase();
-  if (!defaultTable.literalIndex.scanPlain(lower, bits)) return null;
+  if (!defaultTable().literalIndex.scanPlain(lower, bits)) return null;
   return { bits: [...bits], text: lower, code: plainCodes.code, enhanced: plainCodes.enhanced };
 }
 

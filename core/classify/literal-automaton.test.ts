@@ -15,21 +15,21 @@ import { normalizeText } from './normalize';
 const CORPUS = path.resolve(import.meta.dirname, '../../test/fixtures/corpus/sisimai_labelled.tsv');
 const corpusTexts = readFileSync(CORPUS, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t')[3] ?? '');
 
-const automaton = defaultTable.literalIndex;
+const automaton = defaultTable().literalIndex;
 const entries = automaton.entries();
 
 const has = (bits: Uint32Array, m: number): boolean => (bits[m >>> 5] & (1 << (m & 31))) !== 0;
 
 /** the matchers the classifier's general path marks for a raw text */
 function generalBits(raw: string): Uint32Array {
-  const bits = new Uint32Array(defaultTable.words);
+  const bits = new Uint32Array(defaultTable().words);
   automaton.scan(normalizeText(raw), bits);
   return bits;
 }
 
 /** the matchers the one-pass path marks, or null when it leaves the text to the general path */
 function plainBits(raw: string): Uint32Array | null {
-  const bits = new Uint32Array(defaultTable.words);
+  const bits = new Uint32Array(defaultTable().words);
   return automaton.scanPlain(raw.toLowerCase(), bits) ? bits : null;
 }
 
@@ -52,7 +52,7 @@ function dressed(s: string): string {
 
 describe('the literal automaton', () => {
   it('holds every literal the rules require', () => {
-    const fromRules = new Set(defaultTable.rules.flatMap((r) => r.literals ?? []));
+    const fromRules = new Set(defaultTable().rules.flatMap((r) => r.literals ?? []));
     const held = new Set(entries.map((e) => e.literal));
     for (const l of fromRules) expect(held.has(l), l).toBe(true);
     expect(held.size).toBeGreaterThan(500);
@@ -104,7 +104,7 @@ describe('the literal automaton', () => {
       for (const { literal, matchers } of entries) if (text.includes(literal)) for (const m of matchers) want.add(m);
       for (const m of want) expect(has(bits, m), `${m} in ${text}`).toBe(true);
       exact += want.size;
-      for (let m = 0; m < defaultTable.matchers.length; m++) if (has(bits, m)) marked++;
+      for (let m = 0; m < defaultTable().matchers.length; m++) if (has(bits, m)) marked++;
     }
     // a key without its literal costs one pattern test more: the keys are chosen rare enough
     expect(marked).toBeLessThan(exact * 1.5);

@@ -83,6 +83,8 @@ export class Database {
     {
       // Every instant is stored and returned in UTC; zones are applied where the user sees them.
       await connection.run(`SET TimeZone = 'UTC'`);
+      const threads = threadsSetting();
+      if (threads !== null) await connection.run(`SET threads = ${threads}`);
       // A desktop app shares the machine: DuckDB spills to disk past this rather than take 80 % of
       // the memory (its default); a 1,000,000-event import then peaks near 800 MB in all.
       await connection.run(`SET memory_limit = '512MB'`);
@@ -253,4 +255,20 @@ export class Database {
     await this.current.run('CHECKPOINT').catch(() => undefined);
     this.closeQuietly();
   }
+}
+
+/**
+ * REBOND_THREADS caps the threads DuckDB uses (its default: one per core), for a machine that runs
+ * other work beside Rebond. The test suite runs two files at once on two cores and sets it to 1:
+ * with two threads each, DuckDB's workers waited on one another and the same small imports took
+ * about a fifth more processor time.
+ */
+function threadsSetting(): number | null {
+  const value = process.env.REBOND_THREADS;
+  if (value === undefined || value === '') return null;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 1024) {
+    throw new StoreError(`REBOND_THREADS must be a whole number of threads from 1 to 1024, not "${value}".`);
+  }
+  return threads;
 }

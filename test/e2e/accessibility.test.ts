@@ -2,7 +2,7 @@
  * Accessible to everyone (issue 17 item 6): axe-core finds no violation on any screen state —
  * empty, imported, each status of the address page, the dialogs, the lists, the settings — in
  * English and in French; choosing a screen moves the focus to its heading or search box. Each
- * state leaves a screenshot in test-results/.
+ * state leaves a screenshot in test-results/ with REBOND_SCREENSHOTS=1.
  */
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -3,9 +3,9 @@
  * had the same beforeAll / afterAll. Read `session.page`, `session.app` inside the tests.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { RebondPage } from './app-page';
-import { openApp, type OpenApp } from './harness';
+import { openApp, screenshot, type OpenApp } from './harness';
 
 export interface AppSession {
   readonly opened: OpenApp;
@@ -23,6 +23,12 @@ export function appSession(prepare?: (workspace: string) => Promise<void>): AppS
   }, 60_000);
   afterAll(async () => {
     await opened?.close();
+  });
+  // the page as the test failed, for the person who reads the failure
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      if (opened) await screenshot(opened.page, `failed-${task.name.replace(/[^\w-]+/g, '-').slice(0, 80)}`, true).catch(() => {});
+    });
   });
   const started = () => {
     if (!opened || !app) throw new Error('the app session is used before its beforeAll ran');

@@ -1,7 +1,7 @@
 /**
  * The app as a support agent meets it, in a real browser against `rebond serve`: drop a Mailjet
  * export and a Postfix log, read the overview, look up an address in quarantine, switch to French.
- * Each test leaves a screenshot of what it checked in test-results/.
+ * With REBOND_SCREENSHOTS=1 each test leaves a screenshot of what it checked in test-results/.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -2,7 +2,7 @@
  * Issue 15 in a real browser: the demo's injected incidents as bands on the day and hour charts,
  * the incident list with its summaries and figures, a click that zooms the charts to one and lists
  * what it touched, the per-domain view, and an address page naming the incidents that touched it.
- * Screenshots in test-results/incidents-*.png.
+ * With REBOND_SCREENSHOTS=1, screenshots in test-results/incidents-*.png.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
