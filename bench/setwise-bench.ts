@@ -60,7 +60,7 @@ export function printSetwise(r: SetwiseBenchResult): string[] {
     `  anchor: one GROUP BY address        ${range(r.groupBy)}`,
     `  the pass before issue 18 (rows)     ${range(r.previous)}`,
     `  each run (list / counts / anchor)   ${r.longQuarantine.map((x, i) => `${x.toFixed(2)} / ${r.counts[i].toFixed(2)} / ${r.groupBy[i].toFixed(2)}`).join(', ')} s`,
-    `  (a process's first set-wise answer also finds the provider blocks that excuse bounces: the incidents, once)`,
+    `  (a process's first set-wise answer also finds the provider blocks that excuse bounces, once)`,
     `  load average (1 min) before / after ${r.load.map((l) => l.toFixed(2)).join(' / ')}`,
   ];
 }

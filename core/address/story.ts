@@ -32,7 +32,7 @@ import {
   type Policy,
 } from '../policy';
 import type { Database } from '../store/database';
-import { computeIncidents, providerBlockWindows } from '../incidents';
+import { findProviderBlocks, providerBlockWindows } from '../incidents';
 import { incidentSettingsOf } from '../policy/settings';
 import type { ProviderBlockWindow } from '../policy/history';
 import { medianCampaignSize } from '../store/overview';
@@ -68,7 +68,7 @@ function toImportedEntry(row: ImportedListRow): ImportedListEntry {
 
 /** The provider blocks (core/incidents) the policy hears of: a hard bounce inside one is not the address's. */
 async function providerBlocksOf(db: Database, policy: Policy, settings: Settings, domain: string | null): Promise<ProviderBlockWindow[]> {
-  const all = providerBlockWindows(await computeIncidents(db, incidentSettingsOf(policy), settings.timeZone));
+  const all = providerBlockWindows(await findProviderBlocks(db, incidentSettingsOf(policy), settings.timeZone));
   return domain === null ? all : all.filter((b) => b.domain === domain);
 }
 

@@ -33,8 +33,13 @@ function profiler(): (step: string) => void {
   };
 }
 
-export interface ComputedIncident extends Detected {
+/** An incident found, with its id: all the policy needs of it (the provider blocks). */
+export interface FoundIncident extends Detected {
   id: string;
+}
+
+/** An incident with its evidence: the example events the screens and the report show. */
+export interface ComputedIncident extends FoundIncident {
   examples: ExampleRow[];
 }
 
@@ -60,12 +65,8 @@ export function windowOf(d: Pick<Detected, 'kind' | 'start' | 'end' | 'scope' | 
   return { domain: d.scope.domain, campaign: d.scope.campaign, start: new Date(d.start).toISOString(), end: new Date(d.end + late).toISOString() };
 }
 
-async function detectAll(db: Database, settings: IncidentSettings, timeZone: string): Promise<ComputedIncident[]> {
-  const lap = profiler();
-  // one after another: the queries share the workspace's single connection
-  const sourceHours = await hourlyBySource(db);
-  lap('hourlyBySource');
-  if (sourceHours.length === 0) return [];
+/** The hours of each domain, as the deferral and provider-block detectors read them. */
+async function domainsOf(db: Database, settings: IncidentSettings) {
   const rows = await domainHourRows(db, {
     minAttempts: settings.deferrals.minAttempts,
     minDeferred: settings.deferrals.minDeferred,
@@ -74,7 +75,25 @@ async function detectAll(db: Database, settings: IncidentSettings, timeZone: str
     minBounceRate: settings.providerBlock.minRate,
     around: 12,
   });
-  const domains = domainHours(rows.hours, rows.days);
+  return domainHours(rows.hours, rows.days);
+}
+
+/** The provider blocks among the domains' hours: candidates confirmed by the addresses' deliveries before. */
+async function providerBlocksIn(db: Database, domains: ReturnType<typeof domainHours>, settings: IncidentSettings, timeZone: string): Promise<Detected[]> {
+  const candidates = blockCandidates(domains, settings.providerBlock);
+  const recent = await recentlyDelivered(db, candidateWindows(candidates), settings.providerBlock.recentDeliveryDays);
+  return confirmProviderBlocks(candidates, recent, settings.providerBlock, timeZone);
+}
+
+const withId = (d: Detected): FoundIncident => ({ ...d, id: idOf(d) });
+
+async function detectAll(db: Database, settings: IncidentSettings, timeZone: string): Promise<FoundIncident[]> {
+  const lap = profiler();
+  // one after another: the queries share the workspace's single connection
+  const sourceHours = await hourlyBySource(db);
+  lap('hourlyBySource');
+  if (sourceHours.length === 0) return [];
+  const domains = await domainsOf(db, settings);
   lap('hourlyByDomain');
   const campaigns = await campaignTotals(db);
   lap('campaignTotals');
@@ -86,9 +105,7 @@ async function detectAll(db: Database, settings: IncidentSettings, timeZone: str
   const rises = complaints
     .filter((c) => !c.scope.campaign)
     .map((c) => ({ start: c.start, end: c.end, rate: Number(c.metrics.rate), complaints: Number(c.metrics.complaints), delivered: Number(c.metrics.delivered) }));
-  const candidates = blockCandidates(domains, settings.providerBlock);
-  const recent = await recentlyDelivered(db, candidateWindows(candidates), settings.providerBlock.recentDeliveryDays);
-  const blocks = confirmProviderBlocks(candidates, recent, settings.providerBlock, timeZone);
+  const blocks = await providerBlocksIn(db, domains, settings, timeZone);
   const inBlocks = await campaignHardBouncesIn(db, blocks.map((b) => windowOf(b)));
   lap('provider blocks');
 
@@ -101,9 +118,19 @@ async function detectAll(db: Database, settings: IncidentSettings, timeZone: str
     ...blocks,
   ];
   found.sort((a, b) => a.start - b.start || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
-  const out: ComputedIncident[] = [];
   lap('detectors');
-  for (const d of found) out.push({ ...d, id: idOf(d), examples: await exampleEvents(db, windowOf(d), d.exampleTypes as EventType[], 3, d.kind === 'delay') });
+  return found.map(withId);
+}
+
+/**
+ * Each incident's example events. Apart from the detection: at 11,000,000 events they took 1.8 s
+ * of a first answer (each one a scan of the events' times), and the set-wise statuses, which only
+ * need the provider blocks, never show them.
+ */
+async function withExamples(db: Database, found: readonly FoundIncident[]): Promise<ComputedIncident[]> {
+  const lap = profiler();
+  const out: ComputedIncident[] = [];
+  for (const d of found) out.push({ ...d, examples: await exampleEvents(db, windowOf(d), d.exampleTypes as EventType[], 3, d.kind === 'delay') });
   lap(`examples of ${found.length}`);
   return out;
 }
@@ -114,17 +141,55 @@ async function detectAll(db: Database, settings: IncidentSettings, timeZone: str
  * A release or a settings change writes to the store but does not move an incident; a reclassify
  * does, and says so with forgetIncidents().
  */
-const kept = new WeakMap<Database, { key: string; value: Promise<ComputedIncident[]> }>();
+/** What is known of one state of the store: each part computed when first asked. */
+interface Kept {
+  key: string;
+  found: Promise<FoundIncident[]> | null;
+  computed: Promise<ComputedIncident[]> | null;
+  blocks: Promise<FoundIncident[]> | null;
+}
+const kept = new WeakMap<Database, Kept>();
 
-/** Every incident of the workspace, computed once per state of the store. */
-export async function computeIncidents(db: Database, settings: IncidentSettings, timeZone: string): Promise<ComputedIncident[]> {
+async function keptFor(db: Database, settings: IncidentSettings, timeZone: string): Promise<Kept> {
   const key = `${await eventsState(db)}:${timeZone}:${JSON.stringify(settings)}`;
   const known = kept.get(db);
-  if (known && known.key === key) return known.value;
-  const value = detectAll(db, settings, timeZone);
-  kept.set(db, { key, value });
-  value.catch(() => kept.delete(db));
+  if (known && known.key === key) return known;
+  const entry: Kept = { key, found: null, computed: null, blocks: null };
+  kept.set(db, entry);
+  return entry;
+}
+
+/** A part computed once; forgotten if it failed, so that the next ask tries again. */
+function once<K extends 'found' | 'computed' | 'blocks'>(entry: Kept, part: K, compute: () => NonNullable<Kept[K]>): NonNullable<Kept[K]> {
+  const known = entry[part];
+  if (known) return known as NonNullable<Kept[K]>;
+  const value = compute();
+  entry[part] = value;
+  value.catch(() => {
+    if (entry[part] === value) entry[part] = null;
+  });
   return value;
+}
+
+/** Every incident of the workspace with its examples, computed once per state of the store. */
+export async function computeIncidents(db: Database, settings: IncidentSettings, timeZone: string): Promise<ComputedIncident[]> {
+  const entry = await keptFor(db, settings, timeZone);
+  return once(entry, 'computed', () => once(entry, 'found', () => detectAll(db, settings, timeZone)).then((found) => withExamples(db, found)));
+}
+
+/**
+ * The provider blocks alone, the only incidents the policy hears of: the same detector on the same
+ * hours as `computeIncidents`, without the other detectors' queries (about half of the incidents' time
+ * on a first set-wise answer at 11,000,000 events). Taken from the incidents when already found.
+ */
+export async function findProviderBlocks(db: Database, settings: IncidentSettings, timeZone: string): Promise<FoundIncident[]> {
+  const entry = await keptFor(db, settings, timeZone);
+  if (entry.found) return (await entry.found).filter((d) => d.kind === 'provider_block');
+  return once(entry, 'blocks', async () => {
+    if ((await hourlyBySource(db)).length === 0) return [];
+    const blocks = await providerBlocksIn(db, await domainsOf(db, settings), settings, timeZone);
+    return blocks.sort((a, b) => a.start - b.start).map(withId);
+  });
 }
 
 /** The store's events changed in place (reclassify): the incidents are computed again when asked. */
@@ -154,7 +219,7 @@ export function selectIncidents(all: readonly ComputedIncident[], request: { fro
 }
 
 /** The provider blocks, as the policy takes them. */
-export function providerBlockWindows(all: readonly ComputedIncident[]): ProviderBlockWindow[] {
+export function providerBlockWindows(all: readonly FoundIncident[]): ProviderBlockWindow[] {
   return all
     .filter((d) => d.kind === 'provider_block' && d.scope.domain)
     .map((d) => ({ id: d.id, domain: d.scope.domain!, start: new Date(d.start).toISOString(), end: new Date(d.end).toISOString(), addresses: Number(d.metrics.addresses ?? 0) }));

@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo, type GroundTruth, type InjectedIncident } from '../../core/demo/generate';
 import { createEngine, type Engine } from '../../core/engine';
 import type { Incident } from '../../core/contract';
+import { computeIncidents, findProviderBlocks, forgetIncidents } from '../../core/incidents';
+import { incidentSettingsOf, presetPolicy } from '../../core/policy/settings';
 import { tempDir } from '../helpers';
 
 const HOUR = 3_600_000;
@@ -77,6 +79,17 @@ describe.each([
     }
     const extra = found.filter((f) => !truth.incidents.some((i) => matches(i, f)));
     expect(extra.map((f) => `${f.kind} ${f.start} ${f.summary}`)).toEqual([]);
+  });
+
+  it('finds the same provider blocks alone, as the policy asks for them, as among all the incidents', async () => {
+    const { engine, truth } = await demoWorkspace(events, seed);
+    const settings = incidentSettingsOf(presetPolicy('default'));
+    forgetIncidents(engine.db);
+    const alone = await findProviderBlocks(engine.db, settings, 'UTC');
+    forgetIncidents(engine.db);
+    const all = await computeIncidents(engine.db, settings, 'UTC');
+    expect(alone.length).toBe(truth.incidents.filter((i) => i.kind === 'provider_block').length);
+    expect(alone).toEqual(all.filter((d) => d.kind === 'provider_block').map(({ examples: _examples, ...found }) => found));
   });
 });
 
