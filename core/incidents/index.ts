@@ -139,9 +139,9 @@ async function withExamples(db: Database, found: readonly FoundIncident[]): Prom
  * Incidents are kept per workspace until its events change: the key is what the store holds (its
  * event count and imports, both read from DuckDB's metadata in a millisecond) plus the settings.
  * A release or a settings change writes to the store but does not move an incident; a reclassify
- * does, and says so with forgetIncidents().
+ * does, and says so with forgetIncidents(). Each part (the incidents, their examples, the provider
+ * blocks alone) is computed when first asked.
  */
-/** What is known of one state of the store: each part computed when first asked. */
 interface Kept {
   key: string;
   found: Promise<FoundIncident[]> | null;
