@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import { createEngine, type Engine } from '../core/engine';
 import { presetPolicy, reconstructAll } from '../core/policy';
-import { streamEventsByAddress } from '../core/store/address-stream';
+import { streamEventsByAddress } from './setwise-before';
 
 export interface SetwiseBenchResult {
   events: number;

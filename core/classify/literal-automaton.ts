@@ -48,23 +48,23 @@ const DASH_AFTER_DIGITS = 3;
 /** a dot after a status class, itself after neither a digit nor a dot */
 const DOT_AFTER_STATUS = 4;
 const LOOK_CLOSER = new Uint8Array(1 << 9);
+const isDigitKind = (k: number): boolean => k === DIGIT_KIND || k === STATUS_KIND;
 for (let a = 0; a < 8; a++) {
   for (let b = 0; b < 8; b++) {
     for (let c = 0; c < 8; c++) {
-      const digit = (k: number): boolean => k === DIGIT_KIND || k === STATUS_KIND;
       let look = 0;
       if (b === SPACE_KIND && c === SPACE_KIND) look = TWO_SPACES;
-      else if (a === STATUS_KIND && digit(b) && digit(c)) look = CODE_END;
-      else if (digit(a) && digit(b) && c === DASH_KIND) look = DASH_AFTER_DIGITS;
-      else if (!digit(a) && a !== DOT_KIND && b === STATUS_KIND && c === DOT_KIND) look = DOT_AFTER_STATUS;
+      else if (a === STATUS_KIND && isDigitKind(b) && isDigitKind(c)) look = CODE_END;
+      else if (isDigitKind(a) && isDigitKind(b) && c === DASH_KIND) look = DASH_AFTER_DIGITS;
+      else if (!isDigitKind(a) && a !== DOT_KIND && b === STATUS_KIND && c === DOT_KIND) look = DOT_AFTER_STATUS;
       LOOK_CLOSER[(a << 6) | (b << 3) | c] = look;
     }
   }
 }
 
 function kindOf(c: number): number {
-  if (c === 0x32 || c === 0x34 || c === 0x35) return STATUS_KIND;
-  if (c >= 0x30 && c <= 0x39) return DIGIT_KIND;
+  if (isStatusClass(c)) return STATUS_KIND;
+  if (isDigit(c)) return DIGIT_KIND;
   return c === 0x2e ? DOT_KIND : c === 0x2d ? DASH_KIND : c === 0x20 ? SPACE_KIND : OTHER_KIND;
 }
 

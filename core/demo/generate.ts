@@ -62,6 +62,8 @@ const HEADER = [
 ] as const;
 type Column = (typeof HEADER)[number];
 type Row = Partial<Record<Column, string | number | boolean>>;
+/** where a message's own columns (MessageID … Payload) start, after the event's name and time */
+const FIRST_MESSAGE_COLUMN = HEADER.indexOf('MessageID');
 /** the columns after a message's own (MessageID … Payload): what differs between its events */
 const FIRST_TAIL_COLUMN = HEADER.indexOf('mj_message_id');
 
@@ -322,7 +324,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
   }
   // the scripted stories are whole rows: their message's columns are written as any message's
   for (const row of scripted.events) {
-    const csv = HEADER.slice(2, FIRST_TAIL_COLUMN).map((column) => csvField(String(row[column] ?? ''))).join(',');
+    const csv = HEADER.slice(FIRST_MESSAGE_COLUMN, FIRST_TAIL_COLUMN).map((column) => csvField(String(row[column] ?? ''))).join(',');
     emit({ id: String(row.MessageID ?? ''), csv }, String(row.event), Number(row.time), row);
   }
   await flush();

@@ -84,7 +84,7 @@ export async function launchBrowser(): Promise<Browser> {
  * (`appSession`). They are not taken otherwise: a full page cost Chromium about 0.9 s of processor
  * time, and the suite takes forty of them.
  */
-export const SCREENSHOTS = process.env.REBOND_SCREENSHOTS === '1';
+const SCREENSHOTS = process.env.REBOND_SCREENSHOTS === '1';
 
 export async function screenshot(page: Page, name: string, always = false): Promise<void> {
   if (!SCREENSHOTS && !always) return;

@@ -1,10 +1,11 @@
 /**
- * All events grouped by address, oldest first, streamed chunk by chunk: the input of the
- * set-wise status pass (never the whole store in memory at once).
+ * The set-wise pass as it was before issue 18, kept only for bench/setwise-bench.ts to time beside
+ * the pass of core/statuses: every event of the movable addresses, grouped by address, oldest
+ * first, crossing into JavaScript as one object per event.
  */
-import type { DeliveryEvent, EventType } from '../model/event';
-import type { Database } from './database';
-import { isoTime } from './sql';
+import type { DeliveryEvent, EventType } from '../core/model/event';
+import type { Database } from '../core/store/database';
+import { isoTime } from '../core/store/sql';
 
 /**
  * `onlyMovable`: only the addresses that something could have moved out of `ok` — a bounce, a
