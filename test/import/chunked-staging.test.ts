@@ -174,6 +174,42 @@ describe('a log whose reading fails half-way', () => {
   });
 });
 
+describe('the cores while a log is parsed', () => {
+  const threadsNow = async (db: Db) => Number((await db.one<{ t: bigint }>(`SELECT current_setting('threads') AS t`))!.t);
+
+  it('leaves the parser a core while chunks are normalised, and gives every thread back after, or after a failure', async () => {
+    const before = process.env.REBOND_THREADS;
+    // the suite runs with one thread (vitest.config.ts): this workspace gets three
+    process.env.REBOND_THREADS = '3';
+    try {
+      await withEngine(async (engine) => {
+        const row = (i: number) => deliveredRow(i, new Date(Date.UTC(2024, 0, 17, 8, 0, i)), '250 2.0.0 Ok');
+        expect(await threadsNow(engine.db)).toBe(3);
+        const stage = new Stage(engine.db, 'cores.log', undefined, 500_000, 10);
+        try {
+          await stage.begin();
+          for (let i = 0; i < 25; i++) stage.add(row(i));
+          // the two chunks sent so far are normalised one statement after the other
+          expect(await threadsNow(engine.db)).toBe(2);
+          await stage.prepare(classify);
+          expect(await threadsNow(engine.db)).toBe(3);
+          expect(await engine.db.transaction(() => stage.commit(1))).toMatchObject({ stored: 25 });
+        } finally {
+          await stage.discard();
+        }
+        const failed = new Stage(engine.db, 'cut.log', undefined, 500_000, 10);
+        await failed.begin();
+        for (let i = 0; i < 25; i++) failed.add(row(i));
+        await failed.discard();
+        expect(await threadsNow(engine.db)).toBe(3);
+      });
+    } finally {
+      if (before === undefined) delete process.env.REBOND_THREADS;
+      else process.env.REBOND_THREADS = before;
+    }
+  });
+});
+
 describe('a log read in pieces', () => {
   it('gives every line whole, across pieces, in UTF-8 and windows-1252, with CR, LF and CRLF ends', async () => {
     const dir = tempDir('rebond-lines-');
