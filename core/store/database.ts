@@ -110,9 +110,10 @@ export class Database {
 
   /**
    * The parser of a Postfix or Exim log runs on the main thread while DuckDB normalises the lines
-   * already read. On two cores, DuckDB's second thread took the parser's core: staging 5,000,000
-   * Postfix lines took 9.2 s with two threads, 7.9 s with one (`REBOND_PROFILE=1`). One thread
-   * keeps up with the parser: a chunk of 100,000 rows takes it about 0.45 s, the parser 0.65 s.
+   * already read. On two cores, DuckDB's second thread took time from the parser: staging
+   * 5,000,000 Postfix lines took 0.1–1.6 s less with one thread, in six runs beside six without
+   * (`REBOND_PROFILE=1 rebond import`, 8.4–9.7 s). One thread keeps up with the parser: a chunk of
+   * 100,000 rows takes it about 0.45 s, the parser about 0.65 s.
    */
   async leaveACore(): Promise<void> {
     if (this.threads > 1) await this.current.run(`SET threads = ${this.threads - 1}`);
@@ -156,12 +157,6 @@ export class Database {
   async all<T = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
     const reader = await this.watch(this.current.runAndReadAll(sql, params));
     return reader.getRowObjectsJS() as T[];
-  }
-
-  /** The answer as columns of DuckDB's own values (text, number, bigint, boolean, null), not a row object per row. */
-  async columns(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<DuckDBValue[][]> {
-    const reader = await this.watch(this.current.runAndReadAll(sql, params));
-    return reader.getColumns();
   }
 
   /** Like `all`, for a query run again and again with other values: planned once. */

@@ -13,7 +13,7 @@ export interface UnknownReply {
  */
 import type { Database } from './database';
 import { rebuildCategoryCounts } from './hourly-tables';
-import { CLASSIFIED_TYPES_SQL, classifyReplies, sameReply, type ClassifyFn } from './verdicts';
+import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 
 const TUPLE = `hash(type, smtp_code, enhanced_code, diagnostic, domain, hint)`;
 
@@ -36,13 +36,11 @@ function reclassifyInTransaction(
   started: number,
 ): Promise<{ events: number; changed: number; seconds: number }> {
   return db.transaction(async () => {
-    await classifyReplies(
-      db,
-      'reclassified',
+    const tuples = await db.all<ReplyTuple>(
       `SELECT DISTINCT ${TUPLE} AS ckey, type, smtp_code, enhanced_code, diagnostic, domain, hint
        FROM events WHERE type IN (${CLASSIFIED_TYPES_SQL})`,
-      classify,
     );
+    await writeVerdicts(db, 'reclassified', tuples, classify);
     const changed = await db.run(
       `UPDATE events SET category = r.category, severity = r.severity, actor = r.actor,
               counts_against = r.counts_against, rule = r.rule

@@ -17,7 +17,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { Database, StoreError } from './database';
 import { readCsvExport, scanTables, type QuotedLines } from './csv-scan';
 import { ENHANCED_CODE_PATTERN, isoTime, literal, SMTP_CODE_PATTERN, trimmed } from './sql';
-import { CLASSIFIED_TYPES_SQL, classifyReplies, sameReply, type ClassifyFn } from './verdicts';
+import { CLASSIFIED_TYPES_SQL, sameReply, writeVerdicts, type ClassifyFn, type ReplyTuple } from './verdicts';
 import { problem, type LineProblem } from '../model/problems';
 
 export type { ClassifyFn };
@@ -313,7 +313,7 @@ export class Stage implements StageWriter {
     // the rest (the buckets, the classification, the insert) has every thread
     await this.db.useEveryThread();
     this.dropGood();
-    const buckets = this.bucketsFor(chunks.rows);
+    const buckets = Math.max(1, Math.ceil(chunks.rows / this.rowsPerBucket));
     const files = `read_parquet(${literal(join(chunks.dir, 'chunk-*.parquet'))})`;
     if (buckets <= MAX_BUCKETS_READ_FROM_CHUNKS) {
       this.good = { dir: chunks.dir, rows: chunks.rows, buckets, chunks: files };
@@ -351,14 +351,10 @@ export class Stage implements StageWriter {
     return this.writeBuckets(this.normalise(`(${source})`), estimatedRows, params);
   }
 
-  private bucketsFor(rows: number): number {
-    return Math.max(1, Math.ceil(rows / this.rowsPerBucket));
-  }
-
   /** Writes `prepared` (a SELECT of prepared rows) as the prepared rows, one folder per bucket. */
   private async writeBuckets(prepared: string, estimatedRows: number, params?: DuckDBValue[]): Promise<number> {
     this.dropGood();
-    const buckets = this.bucketsFor(estimatedRows);
+    const buckets = Math.max(1, Math.ceil(estimatedRows / this.rowsPerBucket));
     const dir = join(mkdtempSync(join(this.db.spillFolder, 'good-')), 'rows');
     this.good = { dir, rows: 0, buckets };
     // the bucket is the key's place in [0, 2^64) scaled to `buckets`: buckets follow key order
@@ -610,13 +606,14 @@ export class Stage implements StageWriter {
 
   /** Real data repeats a few thousand replies: classify each distinct one once. */
   private async classifyDistinct(classify: ClassifyFn): Promise<void> {
-    const distinct =
+    const tuples =
       this.good && this.good.rows > 0
-        ? `SELECT DISTINCT ckey, type, smtp_code, enhanced_code, diagnostic, domain, hint FROM ${this.goodFiles()}
-           WHERE ckey IS NOT NULL AND problem IS NULL`
-        : `SELECT NULL::UBIGINT AS ckey, NULL::VARCHAR AS type, NULL::INTEGER AS smtp_code, NULL::VARCHAR AS enhanced_code,
-                  NULL::VARCHAR AS diagnostic, NULL::VARCHAR AS domain, NULL::VARCHAR AS hint WHERE false`;
-    await classifyReplies(this.db, 'classified', distinct, classify);
+        ? await this.db.all<ReplyTuple>(
+            `SELECT DISTINCT ckey, type, smtp_code, enhanced_code, diagnostic, domain, hint FROM ${this.goodFiles()}
+             WHERE ckey IS NOT NULL AND problem IS NULL`,
+          )
+        : [];
+    await writeVerdicts(this.db, 'classified', tuples, classify);
   }
 
   /** Drops the temporary tables and file, whatever happened. */
