@@ -31,6 +31,18 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Runs `work` with the environment variable `name` set to `value`, then puts back what it was. */
+export async function withEnv<T>(name: string, value: string, work: () => Promise<T>): Promise<T> {
+  const before = process.env[name];
+  process.env[name] = value;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  }
+}
+
 /**
  * Runs `rebond ARGS` in this process: core/cli.ts's main(), the function bin/rebond.mjs calls,
  * with its output captured — what a user reads and the exit code they get, without the second
@@ -41,9 +53,8 @@ export async function rebond(args: string[], options: { input?: string; timeZone
   const { main } = await import('../core/cli');
   let stdout = '';
   let stderr = '';
-  const zone = process.env.TZ;
-  process.env.TZ = options.timeZone ?? 'UTC'; // Node applies a new TZ at once
-  try {
+  // Node applies a new TZ at once
+  return withEnv('TZ', options.timeZone ?? 'UTC', async () => {
     const code = await main(args, {
       stdout: (text) => void (stdout += text),
       stderr: (text) => void (stderr += text),
@@ -51,10 +62,7 @@ export async function rebond(args: string[], options: { input?: string; timeZone
       stderrIsTTY: false,
     });
     return { code, stdout, stderr };
-  } finally {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  }
+  });
 }
 
 /** Runs the built `rebond` command as a process, exactly as a user would (`npm run build` first), by default in UTC. */

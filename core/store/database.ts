@@ -2,7 +2,6 @@
  * The workspace database: one DuckDB file per workspace. Opening runs the migrations; the
  * connection is the only way any other room reaches SQL.
  */
-import { availableParallelism } from 'node:os';
 import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { repairWorkspace, type Repair } from './recovery';
@@ -28,6 +27,12 @@ export class Database {
   private readonly prepared = new Map<string, DuckDBPreparedStatement>();
   /** small answers kept between calls until something writes (see `remember`) */
   private readonly memory = new Map<string, unknown>();
+  /**
+   * The threads DuckDB uses, set when the workspace is opened (`configure`). `leaveACore` takes one
+   * away while JavaScript parses a log beside DuckDB's work (the staging of chunks, staging.ts), and
+   * `useEveryThread` gives it back.
+   */
+  private threads = 1;
 
   /** a statement raised a FATAL error: DuckDB refuses everything until `recover` reopens it */
   broken = false;
@@ -86,6 +91,8 @@ export class Database {
       await connection.run(`SET TimeZone = 'UTC'`);
       const threads = threadsSetting();
       if (threads !== null) await connection.run(`SET threads = ${threads}`);
+      // as DuckDB took it (REBOND_THREADS, or its own one per core): what `useEveryThread` gives back
+      this.threads = Number((await connection.runAndReadAll(`SELECT current_setting('threads')`)).getRows()[0][0]);
       // A desktop app shares the machine: DuckDB spills to disk past this rather than take 80 % of
       // the memory (its default); a 1,000,000-event import then peaks near 800 MB in all.
       await connection.run(`SET memory_limit = '512MB'`);
@@ -97,15 +104,6 @@ export class Database {
       await connection.run(`SET enable_progress_bar = true`);
       await connection.run(`SET enable_progress_bar_print = false`);
     }
-  }
-
-  /**
-   * The threads DuckDB may use: REBOND_THREADS, or one per core. `leaveACore` takes one away
-   * while JavaScript parses a log beside DuckDB's work (the staging of chunks, staging.ts), and
-   * `useEveryThread` gives it back.
-   */
-  private get threads(): number {
-    return threadsSetting() ?? availableParallelism();
   }
 
   /**

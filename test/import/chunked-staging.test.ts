@@ -13,7 +13,7 @@ import { readLineBatches } from '../../core/files/lines';
 import { readSample } from '../../core/files/sample';
 import { Stage, type StageTotals } from '../../core/store/staging';
 import { writePostfixLog } from '../../bench/postfix-bench';
-import { tempDir, withEngine } from '../helpers';
+import { tempDir, withEngine, withEnv } from '../helpers';
 
 /** A generated Postfix log with two recipients that are not addresses, one early and one late. */
 async function logWithBadRows(dir: string): Promise<string> {
@@ -178,11 +178,9 @@ describe('the cores while a log is parsed', () => {
   const threadsNow = async (db: Db) => Number((await db.one<{ t: bigint }>(`SELECT current_setting('threads') AS t`))!.t);
 
   it('leaves the parser a core while chunks are normalised, and gives every thread back after, or after a failure', async () => {
-    const before = process.env.REBOND_THREADS;
     // the suite runs with one thread (vitest.config.ts): this workspace gets three
-    process.env.REBOND_THREADS = '3';
-    try {
-      await withEngine(async (engine) => {
+    await withEnv('REBOND_THREADS', '3', () =>
+      withEngine(async (engine) => {
         const row = (i: number) => deliveredRow(i, new Date(Date.UTC(2024, 0, 17, 8, 0, i)), '250 2.0.0 Ok');
         expect(await threadsNow(engine.db)).toBe(3);
         const stage = new Stage(engine.db, 'cores.log', undefined, 500_000, 10);
@@ -203,11 +201,8 @@ describe('the cores while a log is parsed', () => {
         for (let i = 0; i < 25; i++) failed.add(row(i));
         await failed.discard();
         expect(await threadsNow(engine.db)).toBe(3);
-      });
-    } finally {
-      if (before === undefined) delete process.env.REBOND_THREADS;
-      else process.env.REBOND_THREADS = before;
-    }
+      }),
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../core/store/database';
 import { SCHEMA_VERSION } from '../../core/store/migrations';
-import { tempDir } from '../helpers';
+import { tempDir, withEnv } from '../helpers';
 
 describe('workspace database', () => {
   it('creates a new workspace at the current schema version, and reopens it unchanged', async () => {
@@ -48,22 +48,20 @@ describe('workspace database', () => {
 
   it('uses the threads REBOND_THREADS asks for, and refuses a value that is not a number of threads', async () => {
     const dir = tempDir();
-    const before = process.env.REBOND_THREADS;
     try {
       const path = join(dir.path, 'threads.duckdb');
-      process.env.REBOND_THREADS = '3';
-      const db = await Database.open(path);
-      expect(await db.one(`SELECT current_setting('threads')::INTEGER AS n`)).toEqual({ n: 3 });
-      await db.close();
-      process.env.REBOND_THREADS = 'two';
-      await expect(Database.open(path)).rejects.toThrow('REBOND_THREADS must be a whole number of threads from 1 to 1024, not "two".');
+      await withEnv('REBOND_THREADS', '3', async () => {
+        const db = await Database.open(path);
+        expect(await db.one(`SELECT current_setting('threads')::INTEGER AS n`)).toEqual({ n: 3 });
+        await db.close();
+      });
+      await withEnv('REBOND_THREADS', 'two', () =>
+        expect(Database.open(path)).rejects.toThrow('REBOND_THREADS must be a whole number of threads from 1 to 1024, not "two".'),
+      );
       // refused before anything was written, and not left locked: it opens once the setting is mended
-      delete process.env.REBOND_THREADS;
       const again = await Database.open(path);
       await again.close();
     } finally {
-      if (before === undefined) delete process.env.REBOND_THREADS;
-      else process.env.REBOND_THREADS = before;
       dir.remove();
     }
   });

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, eventCount, withEngine } from '../helpers';
+import { FIXTURES, eventCount, withEngine, withEnv } from '../helpers';
 
 const CSV = join(FIXTURES, 'mailjet', 'events.csv');
 
@@ -81,10 +81,8 @@ describe('Engine', () => {
   });
 
   it('reads a zone-less Mailjet time as UTC in CSV and JSON alike, whatever the machine zone', async () => {
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/New_York';
-    try {
-      await withEngine(async (engine, dir) => {
+    await withEnv('TZ', 'America/New_York', () =>
+      withEngine(async (engine, dir) => {
         const csv = join(dir, 'events.csv');
         const json = join(dir, 'events.jsonl');
         writeFileSync(csv, 'event,time,email\nsent,2021-03-02 10:00:00,a@example.org\n');
@@ -92,10 +90,7 @@ describe('Engine', () => {
         await engine.importFiles({ paths: [csv] });
         expect((await engine.importFiles({ paths: [json] })).files[0]).toMatchObject({ stored: 0, duplicates: 1 });
         expect((await engine.address({ address: 'a@example.org' })).events[0].time).toBe('2021-03-02T10:00:00.000Z');
-      });
-    } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    }
+      }),
+    );
   });
 });
