@@ -4,25 +4,24 @@
  * With REBOND_SCREENSHOTS=1 each test leaves a screenshot of what it checked in test-results/.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebondPage } from './app-page';
-import { canRun, FIXTURES, launchBrowser, screenshot, serve, type Served } from './harness';
+import { canRun, FIXTURES, newContext, screenshot, serve, type Served } from './harness';
 
 const skip = canRun();
 if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
 
 describe.skipIf(skip !== null)('Rebond in a browser', () => {
   let served: Served;
-  let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let app: RebondPage;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     served = await serve();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    context = await newContext();
     page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
@@ -31,7 +30,7 @@ describe.skipIf(skip !== null)('Rebond in a browser', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
     await served?.stop();
   });
 

@@ -7,10 +7,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebondPage } from './app-page';
-import { canRun, FIXTURES, launchBrowser, serve, type Served } from './harness';
+import { canRun, FIXTURES, newContext, serve, type Served } from './harness';
 
 const skip = canRun();
 
@@ -33,7 +33,6 @@ async function otherLocalServer(): Promise<{ server: Server; port: number; seen:
 
 describe.skipIf(skip !== null)('The browser host’s credentials', () => {
   let served: Served;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let other: Awaited<ReturnType<typeof otherLocalServer>>;
@@ -43,13 +42,12 @@ describe.skipIf(skip !== null)('The browser host’s credentials', () => {
     served = await serve();
     token = new URL(served.url).hash.replace(/^#token=/, '');
     other = await otherLocalServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    context = await newContext();
     page = await context.newPage();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
     await served?.stop();
     await new Promise((resolve) => other?.server.close(resolve));
   });

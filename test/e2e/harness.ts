@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -71,11 +71,38 @@ export async function serve(prepare?: (workspace: string) => Promise<void>): Pro
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * One Chromium per test worker, shared by the files it runs: each file opens its own context
+ * (cookies, storage, locale, time zone, pages) and closes it, so no file sees another's. A
+ * launch cost about 2 s of processor time, and the suite has fifteen browser files. Playwright
+ * stops the browser when the worker exits.
+ */
+let sharedBrowser: Promise<Browser> | undefined;
+
+function browser(): Promise<Browser> {
+  const current = sharedBrowser;
+  if (current) return current.then((b) => (b.isConnected() ? b : launch()));
+  return launch();
+}
+
+function launch(): Promise<Browser> {
+  sharedBrowser = launchBrowser();
+  // a failed launch is not kept: the next file tries again
+  sharedBrowser.catch(() => (sharedBrowser = undefined));
+  return sharedBrowser;
+}
+
+/** A Chromium of the caller's own (the UI benchmark's), which the caller closes. */
+export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/** A browser context of its own for a test file, in the shared Chromium: close it when done. */
+export async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return (await browser()).newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris', ...options });
 }
 
 /**
@@ -94,7 +121,7 @@ export async function screenshot(page: Page, name: string, always = false): Prom
 
 export interface OpenApp {
   served: Served;
-  browser: Browser;
+  context: BrowserContext;
   page: Page;
   /** console errors and uncaught exceptions seen on the page */
   consoleErrors: string[];
@@ -104,19 +131,18 @@ export interface OpenApp {
 /** A fresh workspace served by `rebond serve`, opened in a headless Chromium page (English, Paris time). */
 export async function openApp(prepare?: (workspace: string) => Promise<void>): Promise<OpenApp> {
   const served = await serve(prepare);
-  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   try {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris' });
+    context = await newContext();
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(served.url);
-    const opened = browser;
+    const opened = context;
     return {
       served,
-      browser: opened,
+      context: opened,
       page,
       consoleErrors,
       async close() {
@@ -125,7 +151,7 @@ export async function openApp(prepare?: (workspace: string) => Promise<void>): P
       },
     };
   } catch (e) {
-    await browser?.close();
+    await context?.close();
     await served.stop();
     throw e;
   }

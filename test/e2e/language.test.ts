@@ -9,10 +9,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebondPage } from './app-page';
-import { canRun, FIXTURES, launchBrowser, screenshot, serve, type Served } from './harness';
+import { canRun, FIXTURES, newContext, screenshot, serve, type Served } from './harness';
 
 const skip = canRun();
 
@@ -77,7 +77,7 @@ const LANGS: Record<'fr' | 'en', Words> = {
 describe.skipIf(skip !== null).each(['fr', 'en'] as const)('The app in %s', (lang) => {
   const words = LANGS[lang];
   let served: Served;
-  let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let app: RebondPage;
   let files: string;
@@ -92,8 +92,7 @@ describe.skipIf(skip !== null).each(['fr', 'en'] as const)('The app in %s', (lan
     lines.splice(5, 0, lines[5].split(',').slice(0, 9).join(','));
     await writeFile(join(files, 'lignes-abîmées.csv'), lines.join('\n'));
     served = await serve();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: words.locale, timezoneId: 'Europe/Paris' });
+    context = await newContext({ locale: words.locale });
     page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
@@ -102,7 +101,7 @@ describe.skipIf(skip !== null).each(['fr', 'en'] as const)('The app in %s', (lan
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
     await served?.stop().catch(() => undefined);
     await rm(files, { recursive: true, force: true });
   });
