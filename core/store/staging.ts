@@ -359,7 +359,7 @@ export class Stage implements StageWriter {
     this.good = { dir, rows: 0, buckets };
     // the bucket is the key's place in [0, 2^64) scaled to `buckets`: buckets follow key order
     const bucket = buckets === 1 ? '0' : `(address_key // ${bucketStep(buckets)}::UBIGINT)::INTEGER`;
-    const rows = await this.db.run(
+    const rows = await this.db.runWithoutCommonSubexpressions(
       `COPY (SELECT *, ${bucket} AS bucket FROM (${prepared}))
        TO ${literal(dir)} (FORMAT parquet, PARTITION_BY (bucket), ROW_GROUP_SIZE ${Math.max(2048, Math.floor(this.rowsPerBucket / 4))})`,
       params,

@@ -65,4 +65,19 @@ describe('workspace database', () => {
       dir.remove();
     }
   });
+
+  it('plans one statement without the common-subexpression optimizer, and gives it back to the next, even after a failure', async () => {
+    const db = await Database.open(':memory:');
+    try {
+      const disabled = async () => (await db.one<{ v: string }>(`SELECT current_setting('disabled_optimizers') AS v`))!.v;
+      await db.run(`CREATE TABLE t AS SELECT range AS n FROM range(3)`);
+      expect(await db.runWithoutCommonSubexpressions(`INSERT INTO t SELECT n + 3 FROM t`)).toBe(3);
+      expect(await disabled()).toBe('');
+      await expect(db.runWithoutCommonSubexpressions(`INSERT INTO t SELECT 'not a number'`)).rejects.toThrow();
+      expect(await disabled()).toBe('');
+      expect(await db.one(`SELECT count(*)::INTEGER AS n FROM t`)).toEqual({ n: 6 });
+    } finally {
+      await db.close();
+    }
+  });
 });
