@@ -2,26 +2,10 @@
 // main/preload/engine processes. The renderer is built by Vite (see the block at the end).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
-
-/**
- * A large JSON list (the disposable-email-domains list, 2.4 MB) bundled as JSON.parse of one string
- * instead of an array literal: V8 scans a string far faster than it compiles an array of 100,000
- * strings, and every `rebond` command paid for that compile when it started.
- */
-const jsonAsString = {
-  name: 'json-as-string',
-  setup(build) {
-    build.onLoad({ filter: /disposable-email-domains[\\/]index\.json$/ }, async (args) => ({
-      contents: `export default JSON.parse(${JSON.stringify(await readFile(args.path, 'utf8'))});`,
-      loader: 'js',
-    }));
-  },
-};
 
 const node = {
   bundle: true,
@@ -33,9 +17,15 @@ const node = {
   // bundled, JSON data lists and DuckDB's JavaScript API included (loaded from node_modules, its
   // 120 CommonJS files were each read and scanned for their exports when a command started).
   // pdfmake (the report's PDF) reads its own data files beside its sources (pdfkit's, the line
-  // breaker's): it stays in node_modules too.
-  external: ['@duckdb/node-bindings*', 'electron', 'vite', '@vitejs/*', 'playwright-core', 'esbuild', 'fsevents', 'pdfmake', 'pdfmake/*'],
-  plugins: [jsonAsString],
+  // breaker's): it stays in node_modules too. So does the disposable-domains list, required at its
+  // first use (core/classify/address-checks.ts).
+  external: ['@duckdb/node-bindings*', 'electron', 'vite', '@vitejs/*', 'playwright-core', 'esbuild', 'fsevents', 'pdfmake', 'pdfmake/*', 'disposable-email-domains'],
+};
+
+/** CommonJS bundles have no import.meta: its url is the bundle's own file, as in an ES module. */
+const importMetaInCommonJs = {
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 await build({
@@ -59,6 +49,7 @@ await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   external: node.external,
+  ...importMetaInCommonJs,
 });
 await build({
   bundle: true,
