@@ -5,7 +5,7 @@ const ALL = ['core/**/*.test.ts', 'test/**/*.test.ts', 'electron/**/*.test.ts', 
  * Files that replace a module (vi.mock of electron, node:fs/promises) or the process's time zone
  * for a while: each runs in a fresh worker, so that what it replaces never reaches another file.
  */
-const ISOLATED = ['electron/**/*.test.ts', 'core/host/server.test.ts', 'test/workspace/engine.test.ts', 'test/cli/refusals.test.ts'];
+const ISOLATED = ['electron/**/*.test.ts', 'core/host/server.test.ts', 'test/workspace/engine.test.ts'];
 
 export default defineConfig({
   test: {
