@@ -199,7 +199,7 @@ export class Database {
   /**
    * `run` without DuckDB's common-subexpression optimizer, for the import's normalising COPY: each
    * column is one long expression, repeated wherever the query's CTEs are inlined, and planning it
-   * was most of a small file's import. For a 30-line Mailjet export the COPY took 35 ms, 33 of
+   * was most of a small file's import. For a 12-line Mailjet export the COPY took 35 ms, 33 of
    * them planning and 10 of those in that one optimizer; at 1,000,000 events the import took as
    * long without it (`rebond import` with one thread, three runs beside three).
    */
