@@ -14,7 +14,7 @@ const node = {
   sourcemap: true,
   logLevel: 'warning',
   // DuckDB's native binding (and tools only the build uses) stay in node_modules; the rest is
-  // bundled, JSON data lists and DuckDB's JavaScript API included (loaded from node_modules, its
+  // bundled, DuckDB's JavaScript API included (loaded from node_modules, its
   // 120 CommonJS files were each read and scanned for their exports when a command started).
   // pdfmake (the report's PDF) reads its own data files beside its sources (pdfkit's, the line
   // breaker's): it stays in node_modules too. So does the disposable-domains list, required at its

@@ -4,34 +4,27 @@
  * With REBOND_SCREENSHOTS=1 each test leaves a screenshot of what it checked in test-results/.
  */
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebondPage } from './app-page';
-import { canRun, FIXTURES, newContext, screenshot, serve, type Served } from './harness';
+import { canRun, FIXTURES, openApp, screenshot, type OpenApp } from './harness';
 
 const skip = canRun();
 if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
 
 describe.skipIf(skip !== null)('Rebond in a browser', () => {
-  let served: Served;
-  let context: BrowserContext;
+  let opened: OpenApp;
   let page: Page;
   let app: RebondPage;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    served = await serve();
-    context = await newContext();
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    opened = await openApp();
+    page = opened.page;
     app = new RebondPage(page);
-    await page.goto(served.url);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await served?.stop();
+    await opened?.close();
   });
 
   it('greets a new user with what to drop, then imports a Mailjet export and a Postfix log', async () => {
@@ -145,6 +138,6 @@ describe.skipIf(skip !== null)('Rebond in a browser', () => {
     await app.open('Vue d’ensemble');
     await expect.poll(() => app.figure('Volume dans le temps').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(10);
     await screenshot(page, '6-french-overview');
-    expect(consoleErrors).toEqual([]);
+    expect(opened.consoleErrors).toEqual([]);
   });
 });

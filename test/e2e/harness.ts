@@ -77,19 +77,14 @@ export async function serve(prepare?: (workspace: string) => Promise<void>): Pro
  * browser per file (fifteen launches), Chromium's processes used 107 s of processor time for
  * test/e2e, 101 s shared. Playwright stops the browser when the worker exits.
  */
-let sharedBrowser: Promise<Browser> | undefined;
+let shared: Promise<Browser> | undefined;
 
-function browser(): Promise<Browser> {
-  const current = sharedBrowser;
-  if (current) return current.then((b) => (b.isConnected() ? b : launch()));
-  return launch();
-}
-
-function launch(): Promise<Browser> {
-  sharedBrowser = launchBrowser();
-  // a failed launch is not kept: the next file tries again
-  sharedBrowser.catch(() => (sharedBrowser = undefined));
-  return sharedBrowser;
+async function sharedBrowser(): Promise<Browser> {
+  // a launch that failed, or a browser that went away, is launched again for the next file
+  const open = await shared?.catch(() => undefined);
+  if (open?.isConnected()) return open;
+  shared = launchBrowser();
+  return shared;
 }
 
 /** A Chromium of the caller's own (the UI benchmark's), which the caller closes. */
@@ -102,7 +97,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A browser context of its own for a test file, in the shared Chromium: close it when done. */
 export async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return (await browser()).newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris', ...options });
+  return (await sharedBrowser()).newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Paris', ...options });
 }
 
 /**
@@ -128,12 +123,15 @@ export interface OpenApp {
   close(): Promise<void>;
 }
 
-/** A fresh workspace served by `rebond serve`, opened in a headless Chromium page (English, Paris time). */
-export async function openApp(prepare?: (workspace: string) => Promise<void>): Promise<OpenApp> {
+/**
+ * A fresh workspace served by `rebond serve`, opened in a headless Chromium page (English, Paris
+ * time, unless `options` say otherwise).
+ */
+export async function openApp(prepare?: (workspace: string) => Promise<void>, options: BrowserContextOptions = {}): Promise<OpenApp> {
   const served = await serve(prepare);
   let context: BrowserContext | undefined;
   try {
-    context = await newContext();
+    context = await newContext(options);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));

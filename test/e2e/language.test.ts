@@ -9,10 +9,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebondPage } from './app-page';
-import { canRun, FIXTURES, newContext, screenshot, serve, type Served } from './harness';
+import { canRun, FIXTURES, openApp, screenshot, type OpenApp } from './harness';
 
 const skip = canRun();
 
@@ -76,12 +76,10 @@ const LANGS: Record<'fr' | 'en', Words> = {
 
 describe.skipIf(skip !== null).each(['fr', 'en'] as const)('The app in %s', (lang) => {
   const words = LANGS[lang];
-  let served: Served;
-  let context: BrowserContext;
+  let opened: OpenApp;
   let page: Page;
   let app: RebondPage;
   let files: string;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     files = await mkdtemp(join(tmpdir(), 'rebond-e2e-words-'));
@@ -91,18 +89,14 @@ describe.skipIf(skip !== null).each(['fr', 'en'] as const)('The app in %s', (lan
     const lines = (await readFile(join(FIXTURES, 'mailjet-events.csv'), 'utf8')).split('\n');
     lines.splice(5, 0, lines[5].split(',').slice(0, 9).join(','));
     await writeFile(join(files, 'lignes-abîmées.csv'), lines.join('\n'));
-    served = await serve();
-    context = await newContext({ locale: words.locale });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(served.url);
+    opened = await openApp(undefined, { locale: words.locale });
+    page = opened.page;
     app = new RebondPage(page);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await served?.stop().catch(() => undefined);
+    // the last test stopped the host already
+    await opened?.close().catch(() => undefined);
     await rm(files, { recursive: true, force: true });
   });
 
@@ -177,12 +171,12 @@ describe.skipIf(skip !== null).each(['fr', 'en'] as const)('The app in %s', (lan
   });
 
   it('says in the page’s language that Rebond stopped', async () => {
-    await served.stop();
+    await opened.served.stop();
     await app.open(lang === 'fr' ? 'Import' : 'Import');
     const alert = page.getByRole('alert').filter({ hasText: words.stopped });
     await expect.poll(() => alert.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, `language-${lang}-5-stopped`);
     // the failed requests to the stopped host are the only console errors
-    expect(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e))).toEqual([]);
+    expect(opened.consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e))).toEqual([]);
   });
 });
