@@ -13,7 +13,7 @@ import type { Database } from '../store/database';
 import { importProblem, workspaceFolder } from '../store/plain-errors';
 import { nextImportId, recordImport } from '../store/imports';
 import { addImportToAggregates } from '../store/hourly-tables';
-import { Stage, type ClassifyFn } from '../store/staging';
+import { profiler, Stage, type ClassifyFn } from '../store/staging';
 import { StepClock } from './progress';
 import type { FormatImporter, ImportOptions, LineTally } from '../formats/importer';
 import { accountLines } from '../formats/line-accounting';
@@ -124,7 +124,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
   const tally: LineTally = {};
   try {
     await stage.begin();
-    const stagingStart = performance.now();
+    const staged = profiler();
     await importer.stage({
       file: path,
       sample,
@@ -144,7 +144,7 @@ export async function importFile(db: Database, request: ImportFileRequest): Prom
       tally.total = stage.csvLines;
       if (stage.csvQuoted) Object.assign(tally, { quoted: stage.csvQuoted.count, quotedValues: stage.csvQuoted.first });
     }
-    if (process.env.REBOND_PROFILE) process.stderr.write(`[import] stage: ${((performance.now() - stagingStart) / 1000).toFixed(3)} s\n`);
+    staged('stage');
     bytesRead = sample.size;
     enter('classifying');
     await stage.prepare(request.classify);
