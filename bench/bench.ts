@@ -105,8 +105,9 @@ function generateData(dir: string, events: number): string {
 
 /**
  * DuckDB's own read of the file into a table: as it comes (the anchor), or, with "sorted", stored
- * in the order a workspace keeps (by the address's hash, then time) under the workspace's memory
- * limit: what any layout sorted by address costs DuckDB itself on this machine.
+ * in the order a workspace keeps (by the address's hash, then time; a Mailjet export's `email` and
+ * `time` columns) under the workspace's memory limit: what any layout sorted by address costs
+ * DuckDB itself on this machine.
  */
 const BARE_READ = `
 import { DuckDBInstance } from '@duckdb/node-api';

@@ -98,7 +98,7 @@ const ROWS_PER_BUCKET = 500_000;
  * bucket: at 10,000,000 events (20 buckets), row groups of 125,000 rows held 2,500,000 rows
  * open under the 512 MB memory limit, and the clean export's write took 40–48 s; with 30,000
  * it took 31–34 s and its peak memory fell from 610–650 MB to 350–450 MB (DuckDB alone, the
- * import's COPY, 2026-12-02). A bucket is still read whole, so small row groups cost no lookup.
+ * import's COPY, 2026-12-02). The files are read whole, bucket by bucket, never by a lookup.
  */
 const ROWS_PER_BUCKET_ROW_GROUP = 30_000;
 const KEY_SPACE = 1n << 64n;
